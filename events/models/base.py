@@ -1,0 +1,63 @@
+"""What every extracted record shares: a stable id for fixtures, a review state, locked fields."""
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class ReviewState(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
+class UidManager(models.Manager):
+    def get_by_natural_key(self, uid: str):
+        return self.get(uid=uid)
+
+
+class Extracted(models.Model):
+    """A record the pipeline creates and a curator may correct.
+
+    `uid` is the natural key: it survives dumpdata/loaddata between databases where the
+    integer primary key would not. `locked_fields` names the fields a curator has set by
+    hand; a re-parse never writes them, and a verified record is locked whole.
+    """
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.EXTRACTED)
+    locked_fields = models.JSONField(default=list, blank=True, help_text="Fields a re-parse must not overwrite.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UidManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self) -> tuple[str]:
+        return (str(self.uid),)
+
+    def is_locked(self, field: str) -> bool:
+        return self.review_state == ReviewState.VERIFIED or field in self.locked_fields
+
+    def lock(self, *fields: str) -> None:
+        self.locked_fields = sorted(set(self.locked_fields) | set(fields))
+
+
+def precision_check(date_field: str, precision_field: str, name: str) -> models.CheckConstraint:
+    """A date and its precision come together: both set, or both empty."""
+    return models.CheckConstraint(
+        condition=(
+            models.Q(**{f"{date_field}__isnull": True, f"{precision_field}": ""})
+            | models.Q(**{f"{date_field}__isnull": False, f"{precision_field}__in": DatePrecision.values})
+        ),
+        name=name,
+    )

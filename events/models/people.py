@@ -1,0 +1,126 @@
+"""People and the posts they hold, after Popolo / Open Civic Data: Person, Office, Tenure."""
+from __future__ import annotations
+
+from django.db import models
+from django.db.models.functions import Lower
+
+from .base import DatePrecision, Extracted, precision_check
+
+
+class Person(Extracted):
+    name = models.CharField(max_length=200, help_text="Full name as usually written in English.")
+    country = models.ForeignKey("events.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="persons")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # /api/persons/?search= and the admin's search start from the name.
+            models.Index(Lower("name"), name="person_name_lower"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonAliasManager(models.Manager):
+    def get_by_natural_key(self, name: str, person_uid: str) -> PersonAlias:
+        return self.get(name=name, person__uid=person_uid)
+
+
+class PersonAlias(models.Model):
+    """Every spelling seen for a person: "PM Modi", "Kamikawa Yoko", "S. Jaishankar"."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    objects = PersonAliasManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "person", name="person_alias_unique_per_person_ci"),
+        ]
+        indexes = [
+            # Resolving a mention: PersonAlias.objects.filter(name__iexact=...) during ingest.
+            models.Index(Lower("name"), name="person_alias_name_lower"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.name, str(self.person.uid))
+
+    natural_key.dependencies = ["events.person"]
+
+
+class OfficeManager(models.Manager):
+    def get_by_natural_key(self, title: str, country_code: str) -> Office:
+        return self.get(title=title, country__code=country_code)
+
+
+class Office(models.Model):
+    """A post that a person can hold: "Prime Minister" of Japan."""
+
+    class Kind(models.TextChoices):
+        HEAD_OF_STATE = "head_of_state", "Head of state"
+        HEAD_OF_GOVERNMENT = "head_of_government", "Head of government"
+        FOREIGN_MINISTER = "foreign_minister", "Foreign minister"
+        DEFENCE_MINISTER = "defence_minister", "Defence minister"
+        MINISTER = "minister", "Other minister"
+        DEPUTY_MINISTER = "deputy_minister", "Deputy or vice minister"
+        SECURITY_ADVISER = "security_adviser", "National security adviser"
+        SENIOR_OFFICIAL = "senior_official", "Senior official"
+        DIPLOMAT = "diplomat", "Diplomat"
+        SPOKESPERSON = "spokesperson", "Spokesperson"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=200)
+    country = models.ForeignKey("events.Country", on_delete=models.PROTECT, related_name="offices")
+    ministry = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    objects = OfficeManager()
+
+    class Meta:
+        ordering = ["country__code", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "title"], name="office_unique_title_per_country"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.country.code})"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.title, self.country.code)
+
+    natural_key.dependencies = ["events.country"]
+
+
+class Tenure(Extracted):
+    """A person in an office between two dates, so "the Japanese Prime Minister" depends on when."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tenures")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="tenures")
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+
+    class Meta:
+        ordering = ["person__name", "start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "office", "start_date"], name="tenure_unique_start"),
+            models.UniqueConstraint(fields=["person", "office"], condition=models.Q(start_date__isnull=True),
+                                    name="tenure_unique_undated"),
+            models.CheckConstraint(condition=models.Q(end_date__isnull=True) | models.Q(start_date__isnull=True)
+                                   | models.Q(end_date__gte=models.F("start_date")), name="tenure_ends_after_start"),
+            precision_check("start_date", "start_precision", "tenure_start_precision_valid"),
+            precision_check("end_date", "end_precision", "tenure_end_precision_valid"),
+        ]
+
+    def __str__(self) -> str:
+        span = f"{self.start_date or '?'}–{self.end_date or ''}"
+        return f"{self.person} as {self.office} ({span})"
