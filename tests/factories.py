@@ -95,3 +95,41 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     published = datetime.date(2024, 8, 21)
     text = factory.Sequence(lambda n: f"Article body number {n}.")
     content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.text.encode()).hexdigest())
+
+
+class AgreementMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AgreementMeeting
+
+    agreement = factory.SubFactory(AgreementFactory)
+    meeting = factory.SubFactory(MeetingFactory)
+
+
+class PersonSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PersonSource
+
+    record = factory.SubFactory(PersonFactory)
+    article = factory.SubFactory(ArticleFactory)
+    evidence = factory.LazyAttribute(lambda o: o.article.text)
+
+
+class TenureSourceFactory(PersonSourceFactory):
+    class Meta:
+        model = models.TenureSource
+
+    record = factory.SubFactory(TenureFactory)
+
+
+class MeetingSourceFactory(PersonSourceFactory):
+    class Meta:
+        model = models.MeetingSource
+
+    record = factory.SubFactory(MeetingFactory)
+
+
+class AgreementSourceFactory(PersonSourceFactory):
+    class Meta:
+        model = models.AgreementSource
+
+    record = factory.SubFactory(AgreementFactory)
