@@ -53,6 +53,10 @@ class Agreement(Extracted):
             # /api/agreements/?status= and ?kind= filters.
             models.Index(fields=["status"], name="agreement_status"),
             models.Index(fields=["kind"], name="agreement_kind"),
+            # /api/agreements/?signed_after=&signed_before=.
+            models.Index(fields=["signed_date"], name="agreement_signed_date"),
+            # /api/agreements/?review_state=rejected (a curator's review queue).
+            models.Index(fields=["review_state"], name="agreement_review_state"),
         ]
 
     def __str__(self) -> str:

@@ -17,6 +17,8 @@ class Person(Extracted):
         indexes = [
             # /api/persons/?search= and the admin's search start from the name.
             models.Index(Lower("name"), name="person_name_lower"),
+            # /api/persons/?review_state=rejected (a curator's review queue).
+            models.Index(fields=["review_state"], name="person_review_state"),
         ]
 
     def __str__(self) -> str:
@@ -89,6 +91,10 @@ class Office(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["country", "title"], name="office_unique_title_per_country"),
         ]
+        indexes = [
+            # /api/offices/?kind= and /api/persons/?office_kind= (through the tenures).
+            models.Index(fields=["kind"], name="office_kind"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.country.code})"
@@ -119,6 +125,10 @@ class Tenure(Extracted):
                                    | models.Q(end_date__gte=models.F("start_date")), name="tenure_ends_after_start"),
             precision_check("start_date", "start_precision", "tenure_start_precision_valid"),
             precision_check("end_date", "end_precision", "tenure_end_precision_valid"),
+        ]
+        indexes = [
+            # /api/persons/?held_office_on=DATE: start_date <= DATE and end_date on or after it.
+            models.Index(fields=["start_date", "end_date"], name="tenure_dates"),
         ]
 
     def __str__(self) -> str:
