@@ -6,6 +6,8 @@ same records in another database.
 from __future__ import annotations
 
 import datetime
+import json
+import uuid
 
 from django.apps import apps
 
@@ -43,7 +45,7 @@ def snapshot() -> dict[str, dict[tuple, dict]]:
     """Every events record keyed by natural key, with values that do not depend on primary keys.
 
     Foreign keys and M2M relations are given as the related records' natural keys, so two
-    databases holding the same records give equal snapshots.
+    databases holding the same records give equal snapshots. Datetimes are cut to the millisecond.
     """
     result: dict[str, dict[tuple, dict]] = {}
     for model in apps.get_app_config("events").get_models():
@@ -57,10 +59,34 @@ def snapshot() -> dict[str, dict[tuple, dict]]:
                     related = getattr(obj, field.name)
                     values[field.name] = related.natural_key() if related else None
                 else:
-                    values[field.name] = getattr(obj, field.attname)
+                    values[field.name] = _to_the_millisecond(getattr(obj, field.attname))
             for field in model._meta.many_to_many:
                 if field.remote_field.through._meta.auto_created:
                     values[field.name] = sorted(related.natural_key() for related in getattr(obj, field.name).all())
             rows[obj.natural_key()] = values
         result[model._meta.label] = rows
     return result
+
+
+def _to_the_millisecond(value):
+    # Django's JSON serializer writes datetimes to the millisecond (ECMA-262), so that is
+    # all a JSON fixture can carry over.
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=value.microsecond // 1000 * 1000)
+    return value
+
+
+def _plain(value):
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat()
+    if isinstance(value, datetime.date | uuid.UUID):
+        return str(value)
+    raise TypeError(f"{value!r} has no plain form")
+
+
+def portable_snapshot() -> dict[str, list]:
+    """snapshot() as plain JSON values, comparable across processes and database backends."""
+    return json.loads(json.dumps(
+        {label: sorted([list(key), values] for key, values in rows.items()) for label, rows in snapshot().items()},
+        default=_plain,
+    ))
