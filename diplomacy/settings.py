@@ -6,6 +6,7 @@ quietly falling back to something a production server should never run with.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -132,8 +133,28 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Largest article file ingest_articles will read; bigger files are reported and skipped.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 2_000_000)
 
+# Requests an anonymous client may make per period ("1000/hour"; s, m, h or d), per client address.
+API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")
+if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", API_ANON_THROTTLE_RATE):
+    raise ImproperlyConfigured(f"API_ANON_THROTTLE_RATE must look like 1000/hour, not {API_ANON_THROTTLE_RATE!r}")
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Token first: an anonymous write then answers 401 with a WWW-Authenticate header, not a bare 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "events.api.pagination.PageNumberPagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "events.api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_THROTTLE_RATE},
 }
 
 SPECTACULAR_SETTINGS = {
@@ -144,4 +165,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No call to the public validator: the docs must work with no internet.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Writes and reads differ (nested objects are read-only), so describe them apart.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `kind` or a `status` with different choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingKindEnum": "events.models.Meeting.Kind",
+        "MeetingStatusEnum": "events.models.Meeting.Status",
+        "AgreementKindEnum": "events.models.Agreement.Kind",
+        "AgreementStatusEnum": "events.models.Agreement.Status",
+        "OfficeKindEnum": "events.models.Office.Kind",
+        "DatePrecisionEnum": "events.models.DatePrecision",
+        "ReviewStateEnum": "events.models.ReviewState",
+    },
 }

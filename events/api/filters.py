@@ -1,0 +1,298 @@
+"""Query parameters of the list endpoints.
+
+Every value goes through a form field, so a bad one answers 400 naming the parameter.
+Conditions on related rows are `id IN (subquery)` rather than joins: no duplicate rows,
+so no DISTINCT, and the page query stays one query whatever the filters.
+"""
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.db.models import F, OrderBy, Q, QuerySet
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from events.models import (
+    Agreement,
+    AgreementMeeting,
+    Article,
+    Country,
+    DatePrecision,
+    Meeting,
+    Office,
+    Participant,
+    Person,
+    PersonAlias,
+    ReviewState,
+    Tenure,
+)
+
+BIGINT_MAX = 2**63 - 1
+
+
+# ----------------------------------------------------------------------------- filter types
+
+
+class CountryCodeField(forms.ModelChoiceField):
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
+
+
+class CountryCodesField(forms.ModelMultipleChoiceField):
+    def clean(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            value = [item.strip().upper() if isinstance(item, str) else item for item in value]
+        return super().clean(value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CountryFilter(filters.ModelChoiceFilter):
+    """One country by ISO code, in any case: ?country=jp."""
+
+    field_class = CountryCodeField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", Country.objects.all())
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CountriesFilter(filters.ModelMultipleChoiceFilter):
+    """Countries by ISO code, the parameter repeated: ?country=IN&country=JP."""
+
+    field_class = CountryCodesField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", Country.objects.all())
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(*args, **kwargs)
+
+
+class IdFilter(filters.NumberFilter):
+    """A record id: a whole number that fits the database's id column (else 400, never a 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", BIGINT_MAX)
+        super().__init__(*args, **kwargs)
+
+
+class OrderingFilter(filters.OrderingFilter):
+    """Missing dates last in either direction, and the id breaks ties so pages never overlap."""
+
+    def get_ordering_value(self, param: str) -> OrderBy:
+        name = super().get_ordering_value(param)
+        field = F(name.lstrip("-"))
+        return field.desc(nulls_last=True) if name.startswith("-") else field.asc(nulls_last=True)
+
+    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
+        if not value:
+            return qs
+        return qs.order_by(*(self.get_ordering_value(param) for param in value), "pk")
+
+
+def review_state_filter() -> filters.MultipleChoiceFilter:
+    return filters.MultipleChoiceFilter(
+        choices=ReviewState.choices,
+        help_text="Review state, repeatable. Rejected records are listed only to curators who ask for them.",
+    )
+
+
+def period_ends_on_or_after(day: datetime.date, date_field: str, precision_field: str) -> Q:
+    """A date known to a month or year stands for that whole period, stored as its first day.
+
+    The period reaches `day` when it starts on or after the first day of `day`'s own month
+    (or year): "June 2024" (2024-06-01, month) is on or after 2024-06-15.
+    """
+    return (
+        Q(**{precision_field: DatePrecision.DAY, f"{date_field}__gte": day})
+        | Q(**{precision_field: DatePrecision.MONTH, f"{date_field}__gte": day.replace(day=1)})
+        | Q(**{precision_field: DatePrecision.YEAR, f"{date_field}__gte": day.replace(month=1, day=1)})
+    )
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+# ----------------------------------------------------------------------------- filter sets
+
+
+class CountrySetFilter(filters.FilterSet):
+    search = filters.CharFilter(method="filter_search", help_text="Code, name, official name or other names.")
+
+    class Meta:
+        model = Country
+        fields: list[str] = []
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in words(value):
+            queryset = queryset.filter(
+                Q(code__iexact=word) | Q(name__icontains=word) | Q(official_name__icontains=word)
+                | Q(aliases__icontains=word)
+            )
+        return queryset
+
+
+class OfficeFilter(filters.FilterSet):
+    country = CountryFilter(help_text="ISO code of the office's country.")
+    kind = filters.MultipleChoiceFilter(choices=Office.Kind.choices, help_text="Kind of office, repeatable.")
+    search = filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="Words of the title.")
+    ordering = OrderingFilter(fields=["title", "kind"])
+
+    class Meta:
+        model = Office
+        fields: list[str] = []
+
+
+class ArticleFilter(filters.FilterSet):
+    outlet = filters.CharFilter(lookup_expr="icontains")
+    published_after = filters.DateFilter(field_name="published", lookup_expr="gte")
+    published_before = filters.DateFilter(field_name="published", lookup_expr="lte")
+    search = filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="Words of the title.")
+    ordering = OrderingFilter(fields=["published", "title", "ingested_at"])
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+
+class PersonFilter(filters.FilterSet):
+    country = CountryFilter(help_text="ISO code of the person's country.")
+    office_kind = filters.MultipleChoiceFilter(
+        choices=Office.Kind.choices, method="filter_tenures",
+        help_text="Held an office of this kind (repeatable); with held_office_on, on that day.",
+    )
+    held_office_on = filters.DateFilter(method="filter_tenures", help_text="Held an office on this day (YYYY-MM-DD).")
+    review_state = review_state_filter()
+    search = filters.CharFilter(method="filter_search", help_text="Words of the name or of any alias.")
+    ordering = OrderingFilter(fields=["name", "created_at"])
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
+
+    def filter_tenures(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        # office_kind and held_office_on must hold for the same tenure: see filter_queryset.
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        kinds, day = self.form.cleaned_data.get("office_kind"), self.form.cleaned_data.get("held_office_on")
+        if not kinds and day is None:
+            return queryset
+        tenures = Tenure.objects.exclude(review_state=ReviewState.REJECTED)
+        if kinds:
+            tenures = tenures.filter(office__kind__in=kinds)
+        if day is not None:
+            tenures = tenures.filter(start_date__lte=day).filter(
+                Q(end_date__isnull=True) | period_ends_on_or_after(day, "end_date", "end_precision")
+            )
+        return queryset.filter(id__in=tenures.values("person_id"))
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in words(value):
+            aliases = PersonAlias.objects.filter(name__icontains=word).values("person_id")
+            queryset = queryset.filter(Q(name__icontains=word) | Q(id__in=aliases))
+        return queryset
+
+
+class MeetingFilter(filters.FilterSet):
+    country = CountriesFilter(
+        method="filter_country",
+        help_text="ISO code of a participant's country. Repeat it for meetings with participants from each: "
+                  "?country=IN&country=JP.",
+    )
+    person = IdFilter(method="filter_person", help_text="Id of a person who took part.")
+    kind = filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, help_text="Kind of meeting, repeatable.")
+    date_after = filters.DateFilter(
+        method="filter_date_after",
+        help_text='On or after this day; a meeting known to a month or year counts when its period reaches the day '
+                  '("June 2024" is after 2024-06-15).',
+    )
+    date_before = filters.DateFilter(
+        method="filter_date_before",
+        help_text="On or before this day; a meeting known to a month or year counts when its period starts by then.",
+    )
+    occasion = filters.CharFilter(lookup_expr="icontains", help_text='Words of the occasion: "G20".')
+    review_state = review_state_filter()
+    agreement = IdFilter(method="filter_agreement", help_text="Id of an agreement discussed or signed there.")
+    search = filters.CharFilter(
+        method="filter_search", help_text="Words of the title, the occasion, or a participant's name or alias."
+    )
+    ordering = OrderingFilter(fields=["date", "title", "created_at"])
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+    def filter_country(self, queryset: QuerySet, name: str, countries: list[Country]) -> QuerySet:
+        for country in countries:
+            queryset = queryset.filter(id__in=Participant.objects.filter(country=country).values("meeting_id"))
+        return queryset
+
+    def filter_person(self, queryset: QuerySet, name: str, person_id: int) -> QuerySet:
+        return queryset.filter(id__in=Participant.objects.filter(person_id=person_id).values("meeting_id"))
+
+    def filter_date_after(self, queryset: QuerySet, name: str, day: datetime.date) -> QuerySet:
+        return queryset.filter(period_ends_on_or_after(day, "date", "date_precision") | Q(end_date__gte=day))
+
+    def filter_date_before(self, queryset: QuerySet, name: str, day: datetime.date) -> QuerySet:
+        # Every precision stores the first day of its period, so "starts by then" is a plain comparison.
+        return queryset.filter(date__lte=day)
+
+    def filter_agreement(self, queryset: QuerySet, name: str, agreement_id: int) -> QuerySet:
+        return queryset.filter(id__in=AgreementMeeting.objects.filter(agreement_id=agreement_id).values("meeting_id"))
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in words(value):
+            participants = Participant.objects.filter(
+                Q(raw_name__icontains=word) | Q(person__name__icontains=word)
+                | Q(person__in=PersonAlias.objects.filter(name__icontains=word).values("person_id"))
+            ).values("meeting_id")
+            queryset = queryset.filter(Q(title__icontains=word) | Q(occasion__icontains=word) | Q(id__in=participants))
+        return queryset
+
+
+class AgreementFilter(filters.FilterSet):
+    party = CountriesFilter(
+        method="filter_party",
+        help_text="ISO code of a party. Repeat it for agreements that each is party to: ?party=IN&party=JP.",
+    )
+    status = filters.MultipleChoiceFilter(choices=Agreement.Status.choices, help_text="Status, repeatable.")
+    kind = filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, help_text="Kind of agreement, repeatable.")
+    signed_after = filters.DateFilter(
+        method="filter_signed_after", help_text="Signed on or after this day (a month or year counts whole)."
+    )
+    signed_before = filters.DateFilter(field_name="signed_date", lookup_expr="lte", help_text="Signed by this day.")
+    meeting = IdFilter(method="filter_meeting", help_text="Id of a meeting where it was discussed or signed.")
+    review_state = review_state_filter()
+    search = filters.CharFilter(method="filter_search", help_text="Words of the name or of another name.")
+    ordering = OrderingFilter(fields=["name", "signed_date", "created_at"])
+
+    class Meta:
+        model = Agreement
+        fields: list[str] = []
+
+    def filter_party(self, queryset: QuerySet, name: str, countries: list[Country]) -> QuerySet:
+        parties = Agreement.parties.through.objects
+        for country in countries:
+            queryset = queryset.filter(id__in=parties.filter(country=country).values("agreement_id"))
+        return queryset
+
+    def filter_signed_after(self, queryset: QuerySet, name: str, day: datetime.date) -> QuerySet:
+        return queryset.filter(period_ends_on_or_after(day, "signed_date", "signed_precision"))
+
+    def filter_meeting(self, queryset: QuerySet, name: str, meeting_id: int) -> QuerySet:
+        return queryset.filter(id__in=AgreementMeeting.objects.filter(meeting_id=meeting_id).values("agreement_id"))
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in words(value):
+            queryset = queryset.filter(Q(name__icontains=word) | Q(aliases__icontains=word))
+        return queryset

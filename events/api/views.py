@@ -1,0 +1,151 @@
+"""The API's endpoints.
+
+Each list runs a fixed number of queries whatever the page size: every relation its
+serializer reads is in the viewset's select_related / prefetch_related.
+"""
+from __future__ import annotations
+
+from django.db.models import F, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from events.models import (
+    Agreement,
+    AgreementMeeting,
+    AgreementSource,
+    Article,
+    Country,
+    Meeting,
+    MeetingSource,
+    Office,
+    Participant,
+    Person,
+    PersonSource,
+    ReviewState,
+    Tenure,
+)
+
+from . import filters
+from . import serializers as s
+from .permissions import hide_rejected
+from .relations import bilateral
+
+MEETINGS = (
+    Meeting.objects.select_related("country")
+    .prefetch_related(
+        Prefetch("participants", Participant.objects.select_related("person", "office__country", "country")),
+        Prefetch("agreementmeeting_set",
+                 AgreementMeeting.objects.select_related("agreement").exclude(agreement__review_state=ReviewState.REJECTED)),
+        Prefetch("sources", MeetingSource.objects.select_related("article")),
+    )
+    .order_by(F("date").desc(nulls_last=True), "title", "id")
+)
+
+
+class HideRejected:
+    """Rejected records are hidden from readers; a curator sees them on asking (see hide_rejected)."""
+
+    listing_actions: tuple[str, ...] = ("list",)
+
+    def get_queryset(self) -> QuerySet:
+        return hide_rejected(super().get_queryset(), self.request, listing=self.action in self.listing_actions)
+
+
+class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Country.objects.order_by("name")
+    serializer_class = s.CountrySerializer
+    filterset_class = filters.CountrySetFilter
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z]{2}"
+
+    def get_object(self) -> Country:
+        self.kwargs["code"] = self.kwargs["code"].upper()
+        return super().get_object()
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("with", OpenApiTypes.STR, required=True, description="ISO code of the other country.")
+        ],
+        responses=s.RelationsSerializer,
+    )
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def relations(self, request: Request, code: str | None = None) -> Response:
+        """Meetings per year and kind, the people who met most, and agreements by status between two countries."""
+        country = self.get_object()
+        other = other_country(request.query_params.get("with"), country)
+        meetings = hide_rejected(Meeting.objects.all(), request, listing=True)
+        agreements = hide_rejected(Agreement.objects.all(), request, listing=True)
+        return Response(s.RelationsSerializer(bilateral(country, other, meetings, agreements)).data)
+
+
+def other_country(code: str | None, country: Country) -> Country:
+    if not code:
+        raise serializers.ValidationError({"with": ["Give the ISO code of the other country: ?with=JP."]})
+    other = Country.objects.filter(code=code.strip().upper()).first()
+    if other is None:
+        raise serializers.ValidationError({"with": [f"No country has the code {code!r}."]})
+    if other == country:
+        raise serializers.ValidationError({"with": ["Name a country other than the one in the path."]})
+    return other
+
+
+class OfficeViewSet(viewsets.ModelViewSet):
+    queryset = Office.objects.select_related("country").order_by("country__code", "title", "id")
+    serializer_class = s.OfficeSerializer
+    filterset_class = filters.OfficeFilter
+
+
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Article.objects.order_by(F("published").desc(nulls_last=True), "file_name", "id")
+    serializer_class = s.ArticleSerializer
+    filterset_class = filters.ArticleFilter
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        # The full text only on the detail view: a page of them would be megabytes.
+        return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
+
+
+class PersonViewSet(HideRejected, viewsets.ModelViewSet):
+    queryset = Person.objects.select_related("country").prefetch_related(
+        "aliases",
+        Prefetch("tenures", Tenure.objects.exclude(review_state=ReviewState.REJECTED)
+                 .select_related("office__country").order_by(F("start_date").desc(nulls_last=True), "id")),
+        Prefetch("sources", PersonSource.objects.select_related("article")),
+    ).order_by("name", "id")
+    serializer_class = s.PersonSerializer
+    filterset_class = filters.PersonFilter
+
+    listing_actions = ("list", "meetings")
+
+    @extend_schema(responses=s.MeetingSerializer(many=True), filters=True)
+    @action(detail=True, queryset=MEETINGS, serializer_class=s.MeetingSerializer, filterset_class=filters.MeetingFilter)
+    def meetings(self, request: Request, pk: str | None = None) -> Response:
+        """The meetings this person took part in, with the same filters as /api/meetings/."""
+        person = get_object_or_404(hide_rejected(Person.objects.all(), request, listing=False), pk=pk)
+        meetings = self.filter_queryset(self.get_queryset()).filter(
+            id__in=Participant.objects.filter(person=person).values("meeting_id")
+        )
+        page = self.paginate_queryset(meetings)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class MeetingViewSet(HideRejected, viewsets.ModelViewSet):
+    queryset = MEETINGS
+    serializer_class = s.MeetingSerializer
+    filterset_class = filters.MeetingFilter
+
+
+class AgreementViewSet(HideRejected, viewsets.ModelViewSet):
+    queryset = Agreement.objects.prefetch_related(
+        "parties",
+        Prefetch("agreementmeeting_set",
+                 AgreementMeeting.objects.select_related("meeting").exclude(meeting__review_state=ReviewState.REJECTED)),
+        Prefetch("sources", AgreementSource.objects.select_related("article")),
+    ).order_by("name", "id")
+    serializer_class = s.AgreementSerializer
+    filterset_class = filters.AgreementFilter
