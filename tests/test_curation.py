@@ -1,0 +1,62 @@
+"""Which fields a curator's edit locks against re-parsing."""
+from __future__ import annotations
+
+import pytest
+
+from events import curation, models
+from tests import factories
+
+
+def test_changed_model_fields_are_locked():
+    assert curation.fields_to_lock(models.Meeting, ["title", "date"]) == ["date", "title"]
+
+
+def test_form_only_fields_are_not_locked():
+    assert curation.fields_to_lock(models.Tenure, ["DELETE", "id_extra", "end_date"]) == ["end_date"]
+
+
+def test_reverse_relations_are_not_locked():
+    # A person's form never changes "aliases" itself; its inline does, row by row.
+    assert curation.fields_to_lock(models.Person, ["aliases", "tenures", "name"]) == ["name"]
+
+
+def test_many_to_many_fields_are_locked():
+    assert curation.fields_to_lock(models.Agreement, ["parties"]) == ["parties"]
+
+
+def test_foreign_keys_are_locked_by_field_name():
+    assert curation.fields_to_lock(models.Person, ["country"]) == ["country"]
+
+
+def test_the_lock_list_itself_is_not_locked():
+    assert curation.fields_to_lock(models.Person, ["locked_fields", "notes"]) == ["notes"]
+
+
+def test_lock_changed_fields_keeps_earlier_locks():
+    person = models.Person(name="Narendra Modi", locked_fields=["notes"])
+    curation.lock_changed_fields(person, ["name", "notes"])
+    assert person.locked_fields == ["name", "notes"]
+
+
+@pytest.mark.django_db
+def test_set_review_state_changes_only_the_queryset():
+    chosen, other = factories.PersonFactory(), factories.PersonFactory()
+    curation.set_review_state(models.Person.objects.filter(pk=chosen.pk), models.ReviewState.REJECTED)
+    chosen.refresh_from_db()
+    other.refresh_from_db()
+    assert (chosen.review_state, other.review_state) == (models.ReviewState.REJECTED, models.ReviewState.EXTRACTED)
+
+
+@pytest.mark.django_db
+def test_set_review_state_locks_the_state():
+    # Otherwise a re-parse could bring a rejected record back as extracted.
+    meeting = factories.MeetingFactory(locked_fields=["title"])
+    curation.set_review_state(models.Meeting.objects.all(), models.ReviewState.REJECTED)
+    meeting.refresh_from_db()
+    assert meeting.locked_fields == ["review_state", "title"]
+
+
+@pytest.mark.django_db
+def test_set_review_state_counts_the_records():
+    factories.AgreementFactory.create_batch(3)
+    assert curation.set_review_state(models.Agreement.objects.all(), models.ReviewState.VERIFIED) == 3
