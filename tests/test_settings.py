@@ -1,0 +1,100 @@
+"""Settings read from the environment fail loudly on values a server must never run with."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from diplomacy import settings as diplomacy_settings
+
+
+def import_settings(code: str = "", **env: str) -> subprocess.CompletedProcess:
+    """Import the settings module as `s` in a fresh interpreter, `env` over a clean environment, and run `code`."""
+    base = {key: value for key, value in os.environ.items()
+            if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    return subprocess.run([sys.executable, "-c", f"import diplomacy.settings as s; {code}"], cwd=settings.BASE_DIR,
+                          env=base | env, capture_output=True, text=True)
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = import_settings(DEBUG="off")
+    assert (result.returncode, "ImproperlyConfigured: SECRET_KEY" in result.stderr) == (1, True)
+
+
+def test_debug_off_with_a_secret_key_starts():
+    result = import_settings(DEBUG="off", SECRET_KEY="a-real-secret")
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("raw", ["1", "true", "Yes", " on "])
+def test_env_bool_reads_true_words(monkeypatch, raw):
+    monkeypatch.setenv("DEBUG", raw)
+    assert diplomacy_settings.env_bool("DEBUG", False) is True
+
+
+@pytest.mark.parametrize("raw", ["0", "false", "NO", "off", ""])
+def test_env_bool_reads_false_words(monkeypatch, raw):
+    monkeypatch.setenv("DEBUG", raw)
+    assert diplomacy_settings.env_bool("DEBUG", True) is False
+
+
+@pytest.mark.parametrize("raw", ["maybe", "2", "enabled"])
+def test_env_bool_rejects_other_words(monkeypatch, raw):
+    monkeypatch.setenv("DEBUG", raw)
+    with pytest.raises(ImproperlyConfigured, match="DEBUG"):
+        diplomacy_settings.env_bool("DEBUG", True)
+
+
+def test_env_bool_default_when_unset(monkeypatch):
+    monkeypatch.delenv("DEBUG", raising=False)
+    assert diplomacy_settings.env_bool("DEBUG", True) is True
+
+
+def test_env_int_rejects_a_word(monkeypatch):
+    monkeypatch.setenv("CONN_MAX_AGE", "forever")
+    with pytest.raises(ImproperlyConfigured, match="CONN_MAX_AGE"):
+        diplomacy_settings.env_int("CONN_MAX_AGE", 0)
+
+
+def test_env_list_splits_on_commas(monkeypatch):
+    monkeypatch.setenv("ALLOWED_HOSTS", "example.org, www.example.org,")
+    assert diplomacy_settings.env_list("ALLOWED_HOSTS", []) == ["example.org", "www.example.org"]
+
+
+@pytest.mark.parametrize("url", ["mysql://user@localhost/diplomacy", "redis://localhost", "nonsense"])
+def test_database_url_must_be_sqlite_or_postgres(monkeypatch, url):
+    monkeypatch.setenv("DATABASE_URL", url)
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        diplomacy_settings.database_from_env()
+
+
+def test_database_url_postgres(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://curator@db.example:5433/diplomacy")
+    config = diplomacy_settings.database_from_env()
+    assert (config["ENGINE"], config["HOST"], config["PORT"], config["NAME"]) == (
+        "django.db.backends.postgresql", "db.example", 5433, "diplomacy")
+
+
+def test_database_defaults_to_sqlite_in_the_project(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    config = diplomacy_settings.database_from_env()
+    assert (config["ENGINE"], config["NAME"]) == ("django.db.backends.sqlite3",
+                                                  str(diplomacy_settings.BASE_DIR / "db.sqlite3"))
+
+
+def test_defaults_are_for_local_development():
+    result = import_settings("print(s.DEBUG, s.ALLOWED_HOSTS)")
+    assert result.stdout.split(" ", 1) == ["True", "['localhost', '127.0.0.1', '[::1]']\n"]
+
+
+def test_bad_debug_value_stops_start_up():
+    result = import_settings(DEBUG="maybe")
+    assert (result.returncode, "ImproperlyConfigured: DEBUG" in result.stderr) == (1, True)
+
+
+def test_time_zones_are_on_in_utc():
+    assert (settings.USE_TZ, settings.TIME_ZONE) == (True, "UTC")
