@@ -133,3 +133,11 @@ class AgreementSourceFactory(PersonSourceFactory):
         model = models.AgreementSource
 
     record = factory.SubFactory(AgreementFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("a-test-password-1")

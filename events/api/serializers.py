@@ -14,6 +14,7 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events.curation import fields_to_lock
 from events.models import (
     Agreement,
     AgreementMeeting,
@@ -128,10 +129,10 @@ class ExtractedSerializer(serializers.ModelSerializer):
         return attrs
 
     def save(self, **kwargs: Any) -> Any:
-        # A field a curator set by hand is locked so that a re-parse never overwrites it.
+        # A field a curator set by hand is locked so that a re-parse never overwrites it, as in the admin.
         previous = self.instance.locked_fields if self.instance is not None else []
-        edited = set(self.validated_data) - {"review_state", "locked_fields"}
-        return super().save(locked_fields=sorted(set(previous) | edited), **kwargs)
+        edited = fields_to_lock(self.Meta.model, self.validated_data)
+        return super().save(locked_fields=sorted(set(previous) | set(edited)), **kwargs)
 
 
 # ----------------------------------------------------------------------------- countries, offices, articles
