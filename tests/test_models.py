@@ -171,26 +171,26 @@ def test_country_code_is_unique():
 
 # Natural keys ----------------------------------------------------------------------------------
 
-NATURAL_KEY_FACTORIES = [
-    lambda: factories.country("JP"),
-    factories.PersonFactory,
-    factories.PersonAliasFactory,
-    factories.OfficeFactory,
-    factories.TenureFactory,
-    factories.MeetingFactory,
-    factories.ParticipantFactory,
-    lambda: factories.ParticipantFactory(person=None, raw_name="the Indian side"),
-    factories.AgreementFactory,
-    factories.AgreementMeetingFactory,
-    factories.ArticleFactory,
-    factories.PersonSourceFactory,
-    factories.TenureSourceFactory,
-    factories.MeetingSourceFactory,
-    factories.AgreementSourceFactory,
-]
+NATURAL_KEY_MAKERS = {
+    "country": lambda: factories.country("JP"),
+    "person": factories.PersonFactory,
+    "alias": factories.PersonAliasFactory,
+    "office": factories.OfficeFactory,
+    "tenure": factories.TenureFactory,
+    "meeting": factories.MeetingFactory,
+    "participant": factories.ParticipantFactory,
+    "unresolved participant": lambda: factories.ParticipantFactory(person=None, raw_name="the Indian side"),
+    "agreement": factories.AgreementFactory,
+    "agreement at meeting": factories.AgreementMeetingFactory,
+    "article": factories.ArticleFactory,
+    "person source": factories.PersonSourceFactory,
+    "tenure source": factories.TenureSourceFactory,
+    "meeting source": factories.MeetingSourceFactory,
+    "agreement source": factories.AgreementSourceFactory,
+}
 
 
-@pytest.mark.parametrize("make", NATURAL_KEY_FACTORIES)
+@pytest.mark.parametrize("make", NATURAL_KEY_MAKERS.values(), ids=NATURAL_KEY_MAKERS.keys())
 def test_natural_key_round_trip(make):
     obj = make()
     assert type(obj)._default_manager.get_by_natural_key(*obj.natural_key()) == obj
