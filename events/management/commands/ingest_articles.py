@@ -1,0 +1,113 @@
+"""`manage.py ingest_articles PATH [PATH ...]`: read articles and put what they report into the database.
+
+Thin on purpose: reading is events.extraction.reading, the work is events.extraction.pipeline, the report is
+events.extraction.batch. This module parses arguments, loops, and prints.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from events.extraction.batch import BatchReport, failed_result, format_article
+from events.extraction.datetext import parse_date_text
+from events.extraction.documents import Document, ReadFailure
+from events.extraction.reading import iter_documents
+from events.extraction.report import ArticleResult, Status
+
+IngestFunction = Callable[..., ArticleResult]
+
+
+def _date_argument(value: str) -> datetime.date:
+    found = parse_date_text(value)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (for example 2024-08-20 or 20 August 2024)")
+    return found
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of bytes")
+    return number
+
+
+def _ingest_function() -> IngestFunction:
+    # Imported when the command runs, not when Django loads commands: `--help` and argument errors need no pipeline.
+    from events.extraction.pipeline import ingest_document
+
+    return ingest_document
+
+
+class Command(BaseCommand):
+    help = (
+        "Read news articles (plain text, HTML or JSON Lines files, or folders of them) and record the persons, "
+        "offices, meetings and agreements they report. Exits non-zero if any article failed."
+    )
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (walked recursively)")
+        parser.add_argument("--published", type=_date_argument, metavar="DATE",
+                            help="publication date of the article, for a single file whose text has none")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="report what would be created and write nothing")
+        parser.add_argument("--max-bytes", type=_positive_int, metavar="N",
+                            help="skip (and report) files larger than this; default settings.INGEST_MAX_BYTES")
+
+    def handle(self, *args: str, **options) -> None:
+        paths: list[str] = options["paths"]
+        published: datetime.date | None = options["published"]
+        if published is not None and (len(paths) != 1 or not Path(paths[0]).is_file()):
+            raise CommandError("--published applies to a single article file; give exactly one file with it")
+        max_bytes: int = options["max_bytes"] or settings.INGEST_MAX_BYTES
+        dry_run: bool = options["dry_run"]
+        verbosity: int = options["verbosity"]
+        ingest = _ingest_function()
+
+        report = BatchReport(dry_run=dry_run)
+        items = iter_documents(paths, published=published, max_bytes=max_bytes)
+        # A bar only for a person watching a terminal; logs and pipes get the report alone.
+        progress = tqdm(items, unit=" articles", disable=not self.stdout.isatty(),
+                        file=getattr(self.stderr, "_out", sys.stderr))
+        for item in progress:
+            if isinstance(item, ReadFailure):
+                result = failed_result(item)
+            else:
+                self._warn(item.file_name, item.warnings)
+                result = self._ingest(ingest, item, dry_run=dry_run, show_traceback=options.get("traceback", False))
+                self._warn(item.file_name, [warning for warning in result.warnings if warning not in item.warnings])
+            report.add(result)
+            if verbosity >= 2:
+                with tqdm.external_write_mode():
+                    self.stdout.write(format_article(result))
+        progress.close()
+
+        self.stdout.write(report.format())
+        if report.failed:
+            raise CommandError(f"{report.failed} of {report.read} articles failed (listed above)")
+
+    def _ingest(self, ingest: IngestFunction, document: Document, *, dry_run: bool, show_traceback: bool
+                ) -> ArticleResult:
+        # One article's error is that article's failure: the batch goes on, and the exit code tells.
+        try:
+            return ingest(document, dry_run=dry_run)
+        except Exception as error:
+            if show_traceback:
+                traceback.print_exc(file=sys.stderr)
+            return ArticleResult(document.file_name, Status.FAILED,
+                                 reason=f"error while ingesting: {type(error).__name__}: {error}")
+
+    def _warn(self, file_name: str, warnings: list[str] | tuple[str, ...]) -> None:
+        for warning in warnings:
+            with tqdm.external_write_mode():
+                self.stderr.write(f"warning: {file_name}: {warning}")
