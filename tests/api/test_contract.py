@@ -4,8 +4,14 @@ import datetime
 import pytest
 
 from tests.factories import (
-    AgreementFactory, MeetingFactory, OfficeFactory, ParticipantFactory, PersonAliasFactory, PersonFactory,
-    TenureFactory, country,
+    AgreementFactory,
+    MeetingFactory,
+    OfficeFactory,
+    ParticipantFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    TenureFactory,
+    country,
 )
 
 pytestmark = pytest.mark.django_db

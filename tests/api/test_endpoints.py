@@ -2,7 +2,12 @@
 import pytest
 
 from tests.factories import (
-    AgreementFactory, ArticleFactory, MeetingFactory, OfficeFactory, ParticipantFactory, PersonFactory,
+    AgreementFactory,
+    ArticleFactory,
+    MeetingFactory,
+    OfficeFactory,
+    ParticipantFactory,
+    PersonFactory,
 )
 
 pytestmark = pytest.mark.django_db

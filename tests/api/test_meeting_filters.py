@@ -4,7 +4,12 @@ import datetime
 import pytest
 
 from tests.factories import (
-    AgreementMeetingFactory, MeetingFactory, ParticipantFactory, PersonAliasFactory, PersonFactory, country,
+    AgreementMeetingFactory,
+    MeetingFactory,
+    ParticipantFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    country,
 )
 
 pytestmark = pytest.mark.django_db
