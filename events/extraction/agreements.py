@@ -1,0 +1,124 @@
+"""Agreements named in a sentence: partnerships, declarations, pacts, MoUs, projects; and their status cues."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import gazetteer
+
+CONNECTORS = {"and", "of", "on", "for", "the", "in", "&"}
+DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "our", "his", "her"}
+# Words that end a lower-case agreement phrase when walking back from its head.
+BREAKERS = {"is", "was", "were", "are", "be", "to", "with", "by", "at", "as", "that", "which", "who", "would", "will",
+            "has", "have", "had", "said", "on", "about", "into", "from", "of", "new", "existing", "previous", "any"}
+LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal"}
+ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
+ALIAS_CUE = re.compile(r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I)
+TOKEN = re.compile(r"[\w+-][\w'’+-]*|,")
+# "Indo-Japanese", "Sino-Indian": combining forms that make a country pair, not a name.
+COMBINING_FORMS = {"indo", "sino", "afro", "euro", "russo", "anglo", "franco", "us", "u.s."}
+
+
+@dataclass(frozen=True)
+class AgreementMention:
+    name: str
+    head: str
+    start: int
+    end: int
+    year: int | None = None  # "the 2008 Joint Declaration": the year it was made
+    aliases: tuple[str, ...] = ()
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", word)
+
+
+def find_agreements(text: str) -> list[AgreementMention]:
+    g = gazetteer()
+    stripped = ABBREVIATION.sub(lambda m: " " * len(m.group(0)), text)  # keep offsets
+    abbreviations = {m.start(): m.group("abbr") for m in ABBREVIATION.finditer(text)}
+    heads = "|".join(re.escape(h) for h in sorted(g.agreement_heads, key=len, reverse=True))
+    found: list[AgreementMention] = []
+    for match in re.finditer(rf"(?<![\w-])(?P<head>{heads})(?![\w-])", stripped, re.I):
+        tokens = [(t.group(0), t.start()) for t in TOKEN.finditer(stripped[: match.start()])]
+        words, start, year = _walk_back(tokens, match.group("head"))
+        if not words:
+            continue
+        end = match.end()
+        complement = re.match(r"\s+(?:on|for|between)\s+((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)", stripped[end:])
+        if complement and match.group("head")[0].isupper():
+            end += complement.end()
+        name = " ".join(stripped[start:end].split())
+        name = re.sub(r"\s+between\s+.*$", "", name)
+        aliases = tuple(a for pos, a in abbreviations.items() if start <= pos <= end)
+        alias_cue = ALIAS_CUE.match(stripped[end:])
+        if found and alias_cue and found[-1].end >= start - 2:
+            continue
+        if found and ALIAS_CUE.match(stripped[found[-1].end: start]):
+            previous = found.pop()
+            aliases = (*previous.aliases, name)
+            name, start = previous.name, previous.start
+        found.append(AgreementMention(name, match.group("head").lower(), start, end, year, aliases))
+    return found
+
+
+def _walk_back(tokens: list[tuple[str, int]], head: str) -> tuple[list[str], int, int | None]:
+    """The words before an agreement's head that belong to its name, where they start, and a year before them."""
+    kept: list[tuple[str, int]] = []
+    i = len(tokens) - 1
+    if head[0].isupper() or (i >= 0 and _is_cap(tokens[i][0])):
+        # "India-Japan Special Strategic and Global Partnership", "Special, Strategic and Global partnership"
+        while i >= 0:
+            word = tokens[i][0]
+            joins = word.lower() in CONNECTORS | {","} and kept and i > 0 and _is_cap(tokens[i - 1][0])
+            if not (_is_cap(word) or joins):
+                break
+            kept.insert(0, tokens[i])
+            i -= 1
+        if not head[0].isupper() and i < 0 and kept:
+            # The sentence's first word is capitalised anyway: "Reaffirmed India-Japan partnership".
+            kept.pop(0)
+        while kept and kept[0][0].lower() in CONNECTORS | DETERMINERS | {","}:
+            kept.pop(0)
+        content = [w for w, _ in kept if w[0].isupper() and not gazetteer().is_place_word(w) and not _is_country_pair(w)]
+        if not content:
+            return [], 0, None
+    elif head.lower() in LOWERCASE_HEADS:
+        # "a reciprocal provision of supply and services agreement": back to the determiner.
+        while i >= 0 and len(kept) < 8 and tokens[i][0].lower() not in DETERMINERS:
+            if tokens[i][0].lower() in BREAKERS - {"of"} or tokens[i][0] == ",":
+                return [], 0, None
+            kept.insert(0, tokens[i])
+            i -= 1
+        if i < 0 or len(kept) < 2 or tokens[i][0].lower() not in DETERMINERS:
+            return [], 0, None
+    else:
+        return [], 0, None
+    if not kept:
+        return [], 0, None
+    first = tokens.index(kept[0])
+    year = None
+    if first > 0 and re.fullmatch(r"(?:19|20)\d\d", tokens[first - 1][0]):
+        year = int(tokens[first - 1][0])
+    return [w for w, _ in kept], kept[0][1], year
+
+
+def _is_country_pair(word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) > 1 and all(gazetteer().is_place_word(p) or p.lower() in COMBINING_FORMS for p in parts)
+
+
+def agreement_status(text: str) -> str:
+    for status, pattern in gazetteer().agreement_status:
+        if pattern.search(text):
+            return status
+    return ""
+
+
+def agreement_key(name: str) -> frozenset[str]:
+    """Words that identify an agreement across spellings, with countries and filler removed."""
+    g = gazetteer()
+    words = re.sub(r"[^\w\s]", " ", name.lower().replace("-", " ")).split()
+    spelling = {"defense": "defence", "supplies": "supply", "programme": "program", "pact": "agreement", "accord": "agreement", "deal": "agreement"}
+    filler = CONNECTORS | DETERMINERS | {"between", "with", "to"}
+    return frozenset(spelling.get(w, w) for w in words if w not in filler and not g.is_place_word(w) and not w.isdigit())

@@ -1,0 +1,91 @@
+"""Meeting cues in a sentence: was there a meeting, of what kind, held or planned, at which occasion."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import gazetteer
+
+ORDINALS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+    "eighth": "8", "ninth": "9", "tenth": "10", "inaugural": "1", "maiden": "1",
+}
+ORDINAL = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")"
+EVENT_HEAD = r"(?:Summit|Dialogue|Forum|Conference|Meetings?(?:-Plus)?|Ministerial|Consultations|Talks|Commission)"
+EVENT_MODIFIER = r"(?:foreign|defen[cs]e|ministerial|annual|leaders['’]?|economic|security|strategic|and|plus|level)"
+CAP_TOKEN = r"(?:[A-Z0-9][\w+'’.-]*|2\+2)"
+OCCASION = re.compile(
+    rf"(?:(?P<ordinal>{ORDINAL})\s+(?:round\s+of\s+(?:the\s+)?)?)?"
+    rf"(?P<name>{CAP_TOKEN}(?:\s+(?:{CAP_TOKEN}|on|of|for|and|{EVENT_MODIFIER})){{0,7}}?\s+(?i:{EVENT_HEAD}))(?![\w-])"
+)
+SIDELINES = re.compile(rf"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?(?P<name>{CAP_TOKEN}(?:\s+(?:{CAP_TOKEN}|of|on|and)){{0,6}})")
+# "ahead of the summit", "after the summit": the event is a time marker, not the venue.
+NOT_VENUE = re.compile(r"\b(?:ahead\s+of|before|after|following|since|prior\s+to|in\s+the\s+run-up\s+to)\s+(?:the\s+)?$", re.I)
+PAST_VERB = re.compile(r"\b(?:met|held|hosted|called on|discussed|had|received|visited|spoke|conducted|interacted|was|were)\b", re.I)
+GROUP = re.compile(r"\bthe\s+two\s+(?P<what>leaders|(?:[a-z]+\s+)?ministers|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Occasion:
+    name: str
+    start: int
+    end: int
+    ordinal: str = ""
+
+    @property
+    def key(self) -> frozenset[str]:
+        return occasion_key(self.name, self.ordinal)
+
+
+def occasion_key(name: str, ordinal: str = "") -> frozenset[str]:
+    """Words that identify an event across spellings: "3rd India-Japan 2+2 Dialogue" ~ "third round of the 2+2"."""
+    words = re.sub(r"(?<=[A-Za-z])-(?=\d)", "", name.lower()).replace("defense", "defence").replace("-", " ").replace("'", " ").split()
+    generic = {"the", "of", "on", "for", "and", "round", "meeting", "meetings", "ministerial", "dialogue", "summit", "talks"}
+    key = {ORDINALS.get(w, re.sub(r"(st|nd|rd|th)$", "", w) if re.fullmatch(r"\d+(st|nd|rd|th)", w) else w) for w in words}
+    if ordinal:
+        key.add(ORDINALS.get(ordinal.lower(), re.sub(r"(st|nd|rd|th)$", "", ordinal.lower())))
+    return frozenset(k for k in key if k not in generic)
+
+
+@dataclass(frozen=True)
+class MeetingCue:
+    trigger: str
+    start: int
+    kind: str
+    planned: bool
+    occasions: tuple[Occasion, ...]
+    group: str  # "the two leaders" and the like, to be resolved to people
+
+
+def find_occasions(text: str) -> list[Occasion]:
+    found: list[Occasion] = []
+    for pattern in (SIDELINES, OCCASION):
+        for match in pattern.finditer(text):
+            if NOT_VENUE.search(text[: match.start()]) or any(o.start <= match.start("name") < o.end for o in found):
+                continue
+            name = match.group("name").rstrip(".,'’")
+            if re.match(r"(?:The|A|An|This|That|His|Her|Their|Its|Our)\b", name):
+                continue
+            if len(name.split()) < 2 and not re.search(r"[A-Z]{2,}|\d", name):
+                continue
+            ordinal = match.groupdict().get("ordinal") or ""
+            found.append(Occasion(name, match.start("name"), match.start("name") + len(name), ordinal or ""))
+    return sorted(found, key=lambda o: o.start)
+
+
+def find_meeting_cue(text: str) -> MeetingCue | None:
+    g = gazetteer()
+    trigger = g.meeting_trigger.search(text)
+    if not trigger:
+        return None
+    kind = "in_person"
+    for candidate, pattern in g.kind_patterns:
+        if pattern.search(text):
+            kind = candidate
+            break
+    # Only the words around the meeting's own verb say whether it is ahead: "would remain" later on does not.
+    window = text[: trigger.end() + 40]
+    planned = bool(g.planned.search(window)) and not PAST_VERB.search(window)
+    group = GROUP.search(text)
+    return MeetingCue(trigger.group(0), trigger.start(), kind, planned, tuple(find_occasions(text)),
+                      group.group("what").lower() if group else "")

@@ -1,0 +1,210 @@
+"""The pure part of the pipeline: article text in, persons, meetings and agreements out.
+
+No database here: what the database already knows arrives as plain `KnownPerson` data.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .agreements import AgreementMention, agreement_key, agreement_status, find_agreements
+from .cues import GROUP, MeetingCue, find_meeting_cue
+from .dates import DateMention, find_dates
+from .gazetteer import gazetteer
+from .people import PersonMention, find_known, find_people
+from .people_resolve import GENERIC_TITLES, ArticlePerson, KnownPerson, PeopleIndex
+from .places import PlaceMention, country_counts, find_places
+from .split import Sentence, split_sentences
+from .titles import TitleMention, find_titles
+
+
+@dataclass
+class SentenceFacts:
+    sentence: Sentence
+    titles: list[TitleMention]
+    mentions: list[PersonMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    cue: MeetingCue | None
+    agreements: list[AgreementMention]
+    persons: list[int] = field(default_factory=list)  # ArticlePerson indexes, in order of mention
+
+
+@dataclass
+class AgreementCandidate:
+    name: str
+    head: str
+    aliases: set[str] = field(default_factory=set)
+    status: str = ""
+    year: int | None = None
+    parties: set[str] = field(default_factory=set)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def key(self) -> frozenset[str]:
+        return agreement_key(self.name)
+
+    @property
+    def kind(self) -> str:
+        return gazetteer().agreement_kinds.get(self.head, "other")
+
+
+@dataclass
+class Analysis:
+    facts: list[SentenceFacts]
+    people: PeopleIndex
+    pair: tuple[str, ...]  # the article's two main countries
+    dateline: PlaceMention | None
+
+
+def analyse(text: str, known: list[KnownPerson] | None = None) -> Analysis:
+    sentences = split_sentences(text)
+    facts = []
+    for sentence in sentences:
+        titles = find_titles(sentence.text)
+        facts.append(SentenceFacts(
+            sentence, titles, find_people(sentence.text, titles), find_places(sentence.text),
+            find_dates(sentence.text), find_meeting_cue(sentence.text), find_agreements(sentence.text),
+        ))
+    people = PeopleIndex(known)
+    for fact in facts:
+        for mention in fact.mentions:
+            if mention.name:
+                people.add(mention, fact.sentence.index, fact.sentence.text)
+    _add_bare_mentions(facts, people)
+    for fact in facts:
+        # "Keiichi Ichikawa" is a person here, whatever town shares the name.
+        named = [(m.start, m.end) for m in fact.mentions if m.name]
+        fact.places = [p for p in fact.places if not any(s <= p.start < e for s, e in named)]
+    _link_references(facts, people)
+    pair = _country_pair(facts, people)
+    _infer_countries(facts, people, pair)
+    return Analysis(facts, people, pair, _dateline(facts))
+
+
+def _add_bare_mentions(facts: list[SentenceFacts], people: PeopleIndex) -> None:
+    tokens = people.distinctive_tokens()
+    for alias, known in people.known_aliases().items():
+        if alias not in tokens and not any(alias in p.names for p in people.persons):
+            tokens.setdefault(alias, known.name)
+    for fact in facts:
+        taken = [(m.start, m.end) for m in fact.mentions if m.name]
+        for mention in find_known(fact.sentence.text, tokens, taken):
+            people.add(mention, fact.sentence.index, fact.sentence.text)
+            fact.mentions.append(mention)
+        fact.mentions.sort(key=lambda m: m.start)
+
+
+def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
+    """Give every sentence its persons: named ones, and titles, handles and pronouns that point back."""
+    previous: SentenceFacts | None = None
+    for fact in facts:
+        for mention in fact.mentions:
+            person: ArticlePerson | None = None
+            if mention.name:
+                person = next(p for p in people.persons if mention.name in p.names)
+            elif mention.via == "title_only":
+                person = people.by_title(mention.title, fact.sentence.index)
+            elif mention.via == "handle":
+                person = people.by_handle(mention.handle)
+            elif mention.via == "pronoun" and previous and previous.persons and _adjacent(previous, fact):
+                person = people.persons[previous.persons[0]]
+            if person is not None and person.index not in fact.persons:
+                fact.persons.append(person.index)
+                if not mention.name:
+                    people.note(person, PersonMention("", 0, 0, mention.via), fact.sentence.index)
+        # "his Japanese counterpart X": whoever else the sentence names first is not Japanese.
+        for mention in fact.mentions:
+            if mention.counterpart_of_country and fact.persons:
+                subject = people.persons[fact.persons[0]]
+                if mention.name not in subject.names:
+                    subject.not_countries.add(mention.counterpart_of_country)
+                    counterpart = next(p for p in people.persons if mention.name in p.names)
+                    if not counterpart.titles and subject.titles and not mention.respective:
+                        generic = GENERIC_TITLES.get(subject.titles[0].kind, subject.titles[0].title)
+                        kind = subject.titles[0].kind
+                        counterpart.titles.append(TitleMention(generic, kind, 0, 0, mention.counterpart_of_country))
+        if fact.persons:
+            previous = fact
+
+
+def _adjacent(previous: SentenceFacts, fact: SentenceFacts) -> bool:
+    return previous.sentence.index == fact.sentence.index - 1 or previous.sentence.paragraph == fact.sentence.paragraph
+
+
+def _country_pair(facts: list[SentenceFacts], people: PeopleIndex) -> tuple[str, ...]:
+    counts: Counter = Counter()
+    for fact in facts:
+        counts.update(country_counts(fact.places))
+        for match in re.finditer(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b", fact.sentence.text):
+            for word in match.groups():
+                place = gazetteer().place(word)
+                if place and place.kind == "country":
+                    counts[place.country] += 1
+    for person in people.persons:
+        for country, votes in person.country_votes.items():
+            counts[country] += votes
+    return tuple(code for code, _ in counts.most_common(2))
+
+
+def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...]) -> None:
+    """A person with no country of their own who is someone's counterpart, or meets the other side, is of the pair's other country."""
+    for person in people.persons:
+        if person.country or len(pair) < 2:
+            continue
+        excluded = person.not_countries & set(pair)
+        if len(excluded) == 1:
+            person.country_votes[next(c for c in pair if c not in excluded)] += 1
+    for fact in facts:
+        if not fact.cue or len(fact.persons) < 2 or len(pair) < 2:
+            continue
+        countries = {people.persons[i].country for i in fact.persons} - {""}
+        for index in fact.persons:
+            person = people.persons[index]
+            if not person.country and len(countries) == 1 and next(iter(countries)) in pair:
+                person.country_votes[next(c for c in pair if c not in countries)] += 1
+
+
+def _dateline(facts: list[SentenceFacts]) -> PlaceMention | None:
+    """ "New Delhi | Defence Minister ...", "Johannesburg, Nov 23 (IANS)": the city an article was filed from."""
+    for fact in facts[:3]:
+        for place in fact.places:
+            if place.kind == "city" and re.match(r"\s*(?:\||,\s*[A-Z][a-z]{2,8}\.?\s+\d|\(|—|-\s)", fact.sentence.text[place.end:]):
+                return place
+    return None
+
+
+def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
+    found: list[AgreementCandidate] = []
+    for fact in analysis.facts:
+        for mention in fact.agreements:
+            parties = {p.country for p in find_places(mention.name) if p.kind in {"country", "demonym"}}
+            for word in re.findall(r"[A-Z][a-z]+", mention.name):
+                place = gazetteer().place(word)
+                if place and place.kind in {"country", "demonym"}:
+                    parties.add(place.country)
+            candidate = AgreementCandidate(mention.name, mention.head, set(mention.aliases), agreement_status(fact.sentence.text),
+                                           mention.year, parties or set(analysis.pair), [fact.sentence])
+            match = next((a for a in found if _same_agreement(a.key, candidate.key)), None)
+            if match is None:
+                found.append(candidate)
+                continue
+            match.aliases |= {candidate.name, *candidate.aliases} - {match.name}
+            match.status = match.status or candidate.status
+            match.year = match.year or candidate.year
+            match.parties |= candidate.parties
+            match.sentences.append(fact.sentence)
+    return found
+
+
+def _same_agreement(a: frozenset[str], b: frozenset[str]) -> bool:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 2 and small <= large and len(small) / len(large) >= 0.5
+
+
+def reference_date(text: str, published: datetime.date | None) -> datetime.date | None:
+    from .dates import latest_full_date
+
+    return published or latest_full_date(text)

@@ -1,0 +1,97 @@
+"""Reference data (countries, cities, office titles, cue words) loaded once from events/data/.
+
+Kept as data, not code, so a new country's demonym or a new summit venue is a JSON edit.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def load_json(name: str):
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def alternation(phrases, *, flags: int = 0) -> re.Pattern:
+    """One regex matching any phrase on word boundaries, longest first so 'New Delhi' beats 'Delhi'."""
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    body = "|".join(re.escape(p) if not p.startswith("re:") else p[3:] for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    text: str
+    country: str  # ISO alpha-2
+    kind: str  # "country", "demonym", "city"
+    city: str = ""  # canonical city name when kind == "city"
+
+
+@dataclass(frozen=True)
+class OfficeTitle:
+    title: str
+    kind: str
+    country: str = ""
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        countries = load_json("countries.json")
+        self.country_names: dict[str, str] = {row["code"]: row["name"] for row in countries}
+        self.places: dict[str, PlaceName] = {}
+        for row in countries:
+            for text in [row["name"], *row["aliases"]]:
+                self.places.setdefault(text.lower(), PlaceName(text, row["code"], "country"))
+        for row in countries:
+            for text in row["demonyms"]:
+                self.places.setdefault(text.lower(), PlaceName(text, row["code"], "demonym"))
+        for row in load_json("cities.json"):
+            self.places.setdefault(row["name"].lower(), PlaceName(row["name"], row["country"], "city", row["name"]))
+        # Place names are proper nouns: match them capitalised only, so "turkey" or "chad" in prose stay words.
+        self.place_pattern = alternation(p.text for p in self.places.values())
+
+        offices = load_json("offices.json")
+        self.offices: dict[str, OfficeTitle] = {}
+        self.office_spellings: list[str] = []  # as written: capitals mark abbreviations ("PM")
+        for row in offices["offices"]:
+            office = OfficeTitle(row["title"], row["kind"], row.get("country", ""))
+            for pattern in row["patterns"]:
+                self.offices[pattern.lower()] = office
+                self.office_spellings.append(pattern)
+        self.rank_prefixes: list[str] = offices["rank_prefixes"]
+        self.prefix_kinds: dict[str, str] = offices["prefix_kinds"]
+        self.ministries: dict[str, str] = offices["ministries"]
+
+        cues = load_json("cues.json")
+        self.meeting_trigger = alternation(cues["meeting_triggers"], flags=re.I)
+        self.kind_patterns = [(row["kind"], alternation([f"re:{p}" for p in row["patterns"]], flags=re.I))
+                              for row in cues["kinds"]]
+        self.planned = alternation(cues["planned"], flags=re.I)
+        self.agreement_heads: list[str] = cues["agreement_heads"]
+        self.agreement_kinds: dict[str, str] = cues["agreement_kinds"]
+        self.agreement_status = [(row["status"], re.compile("|".join(row["patterns"]), re.I))
+                                 for row in cues["agreement_status"]]
+
+    def place(self, text: str) -> PlaceName | None:
+        return self.places.get(text.lower())
+
+    def office(self, text: str) -> OfficeTitle | None:
+        return self.offices.get(text.lower())
+
+    def ministry_country(self, ministry: str) -> str:
+        """The country a ministry's name gives away: only India has an "External Affairs Ministry"."""
+        lowered = ministry.lower()
+        return next((code for words, code in self.ministries.items() if words in lowered), "")
+
+    def is_place_word(self, word: str) -> bool:
+        return word.lower() in self.places
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,233 @@
+"""Meeting candidates from sentences, their dates, and the merging of mentions of one meeting."""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .cues import GROUP, Occasion
+from .dates import ResolvedDate, resolve
+from .dates import DateMention
+from .extract import Analysis, SentenceFacts
+from .gazetteer import gazetteer
+from .places import PlaceMention, venue
+from .split import Sentence
+
+PARTICIPATION = re.compile(r"\b(?:hold|held|holds|attend(?:ed|s|ing)?|participated|met|meet|meets|meeting\s+with|talks\s+with|"
+                           r"co-chaired|chaired|conducted|hosted|called\s+on|sidelines|margins|interaction|discussions\s+with)\b", re.I)
+IN_PERSON_KINDS = {"", "in_person", "summit_sidelines", "dialogue", "summit", "visit"}
+REMOTE_KINDS = {"phone_call", "video_call"}
+# Specific kinds win over general ones when two mentions of a meeting are merged.
+KIND_RANK = ["", "in_person", "visit", "summit", "dialogue", "summit_sidelines", "phone_call", "video_call"]
+
+
+@dataclass
+class MeetingCandidate:
+    participants: list[int]  # ArticlePerson indexes
+    sentences: list[Sentence]
+    kind: str = ""
+    planned: bool = False
+    occasion: Occasion | None = None
+    place: PlaceMention | None = None
+    date: ResolvedDate | None = None
+    date_explicit: bool = False  # read from the meeting's own sentence, not inherited
+    agreements: list[str] = field(default_factory=list)
+    date_mention: DateMention | None = None
+
+    @property
+    def city(self) -> str:
+        return self.place.city if self.place and self.place.kind == "city" else ""
+
+    @property
+    def country(self) -> str:
+        return self.place.country if self.place else ""
+
+
+def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
+    found: list[MeetingCandidate] = []
+    previous_subject: tuple[int, int, int] | None = None  # (person, sentence index, paragraph)
+    for fact in analysis.facts:
+        if fact.cue is None:
+            if fact.persons:
+                previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
+            continue
+        participants = list(fact.persons)
+        if fact.cue.occasions and not PARTICIPATION.search(fact.sentence.text):
+            participants = []  # "the importance of holding the 2+2 Dialogue" names the event, not who was there
+        participants += [p for p in _group(fact, analysis, found) if p not in participants]
+        if len(participants) == 1 and previous_subject and previous_subject[0] not in participants:
+            close = previous_subject[1] == fact.sentence.index - 1 or previous_subject[2] == fact.sentence.paragraph
+            if close:
+                participants.insert(0, previous_subject[0])
+        if fact.persons:
+            previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
+        occasions = fact.cue.occasions
+        if len(participants) < 2 and not occasions:
+            continue
+        countries = {analysis.people.persons[i].country for i in participants} - {""}
+        if len(participants) >= 2 and len(countries) == 1 and not occasions and _all_known(participants, analysis):
+            continue  # colleagues of one government talking among themselves
+        for occasion in occasions or (None,):
+            after = occasion.end if occasion else fact.cue.start
+            candidate = MeetingCandidate(
+                participants=list(participants), sentences=[fact.sentence], kind=fact.cue.kind,
+                planned=fact.cue.planned, occasion=occasion, place=venue(fact.places, after),
+            )
+            candidate.date_mention = _best_date(fact)
+            candidate.agreements = [a.name for a in fact.agreements]
+            found.append(candidate)
+    return found
+
+
+def _all_known(participants: list[int], analysis: Analysis) -> bool:
+    return all(analysis.people.persons[i].country for i in participants)
+
+
+def _group(fact: SentenceFacts, analysis: Analysis, found: list[MeetingCandidate]) -> list[int]:
+    """ "the two leaders", "the two defence ministers": the people the article has been talking about."""
+    match = GROUP.search(fact.sentence.text)
+    if not match:
+        return []
+    what = match.group("what").lower()
+    if what == "leaders" or what == "ministers":
+        return found[-1].participants if found else []
+    holders = [p.index for p in analysis.people.persons
+               if any(t.title.lower() in what or what.startswith(t.title.lower().split()[0]) for t in p.titles)]
+    return holders if len(holders) == 2 else []
+
+
+SPECIFICITY = {"iso": 0, "month_day_year": 0, "day_month_year": 0, "month_day": 1, "day_month": 1, "weekday": 2,
+               "month_year": 3, "month": 4, "relative": 5, "year": 6}
+
+
+OTHER_CLAUSE = re.compile(r"\b(?:after|since|before|until|assum\w*|took\s+office|sworn)\b", re.I)
+
+
+def _best_date(fact: SentenceFacts):
+    """The sentence's most specific date that belongs to the meeting, not to a clause like "after assuming office in May"."""
+    trigger = fact.cue.start if fact.cue else 0
+    own = [m for m in fact.dates
+           if not (m.start > trigger and OTHER_CLAUSE.search(fact.sentence.text[trigger: m.start]))]
+    mentions = sorted(own, key=lambda m: (SPECIFICITY[m.kind], m.start))
+    return mentions[0] if mentions else None
+
+
+def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, reference: datetime.date | None) -> None:
+    """Dates from each meeting's own words; failing those, the paragraph's, at no finer than a month."""
+    paragraph_dates: dict[int, list[tuple[int, ResolvedDate]]] = {}
+    lead: ResolvedDate | None = None
+    for fact in analysis.facts:
+        for mention in fact.dates:
+            resolved = resolve(mention, reference)
+            if resolved:
+                paragraph_dates.setdefault(fact.sentence.paragraph, []).append((fact.sentence.index, resolved))
+                if lead is None and fact.sentence.index < 8:
+                    lead = resolved
+    if lead is None and reference is not None:
+        lead = ResolvedDate(reference, "day", "")
+    for candidate in candidates:
+        mention = candidate.date_mention
+        sentence = candidate.sentences[0]
+        candidate.date, candidate.date_explicit = None, False
+        if mention is not None:
+            candidate.date = resolve(mention, reference, planned=candidate.planned)
+            candidate.date_explicit = candidate.date is not None
+        if candidate.date is None and not candidate.planned:
+            earlier = [d for i, d in paragraph_dates.get(sentence.paragraph, []) if i < sentence.index]
+            inherited = earlier[-1] if earlier else lead
+            if inherited is not None:
+                candidate.date = _at_most_month(inherited)
+
+
+STAY = re.compile(r"\b(?:while\s+in|(?:is|are|was|were)\s+in|arrived?\s+in|arrives\s+in|visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to|tour\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysis) -> None:
+    """Meetings with no venue of their own happen where the article's visitor is: "While in Tokyo, ..."."""
+    context: dict[int, PlaceMention] = {}
+    current = analysis.dateline
+    for fact in analysis.facts:
+        for place in fact.places:
+            if place.kind in {"city", "country"} and STAY.search(fact.sentence.text[: place.start]):
+                current = place
+        if current is not None:
+            context[fact.sentence.index] = current
+    for candidate in candidates:
+        if candidate.place is None and candidate.kind not in REMOTE_KINDS:
+            candidate.place = context.get(candidate.sentences[0].index)
+
+
+def _at_most_month(date: ResolvedDate) -> ResolvedDate:
+    if date.precision != "day":
+        return date
+    return ResolvedDate(date.date.replace(day=1), "month", date.text)
+
+
+def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidate]:
+    """Mentions of one meeting in one article become one candidate: same people, nothing that disagrees."""
+    merged: list[MeetingCandidate] = []
+    for candidate in candidates:
+        target = next((m for m in reversed(merged) if same_meeting(m, candidate)), None)
+        if target is None:
+            merged.append(candidate)
+        else:
+            absorb(target, candidate)
+    return merged
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    return a == b or "" in (a, b) or (a in IN_PERSON_KINDS and b in IN_PERSON_KINDS)
+
+
+def same_meeting(a: MeetingCandidate, b: MeetingCandidate) -> bool:
+    if not kinds_compatible(a.kind, b.kind):
+        return False
+    if a.date_explicit and b.date_explicit and not a.date.compatible(b.date):
+        return False
+    if _unresolved_dates_differ(a, b):
+        return False
+    if a.place and b.place and (a.country != b.country or (a.city and b.city and a.city != b.city)):
+        return False
+    shared_occasion = bool(a.occasion and b.occasion and occasions_match(a.occasion.key, b.occasion.key))
+    if a.occasion and b.occasion and not shared_occasion:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if shared_occasion:
+        return not (pa and pb) or bool(pa & pb)
+    small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    return len(small) >= 2 and small <= large
+
+
+def _unresolved_dates_differ(a: MeetingCandidate, b: MeetingCandidate) -> bool:
+    """With no reference date, "on Monday" and "on Tuesday evening" still tell two meetings apart."""
+    if a.date is not None or b.date is not None or not (a.date_mention and b.date_mention):
+        return False
+    fields = ("kind", "year", "month", "day", "weekday", "relative")
+    return any(getattr(a.date_mention, f) != getattr(b.date_mention, f) for f in fields)
+
+
+def occasions_match(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Occasions agree when they share a distinctive word and no number tells them apart."""
+    numbers_a, numbers_b = {w for w in a if w.isdigit()}, {w for w in b if w.isdigit()}
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return False
+    shared = a & b
+    distinctive = {w for w in shared - numbers_a if not gazetteer().is_place_word(w)}
+    return bool(distinctive) or len(shared) >= 3
+
+
+def absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
+    target.participants += [p for p in other.participants if p not in target.participants]
+    target.sentences += [s for s in other.sentences if s not in target.sentences]
+    if KIND_RANK.index(other.kind) > KIND_RANK.index(target.kind):
+        target.kind = other.kind
+    target.planned = target.planned and other.planned
+    if other.occasion and (not target.occasion or len(other.occasion.name) > len(target.occasion.name)):
+        target.occasion = other.occasion
+    if other.place and (not target.place or (other.place.kind == "city" and target.place.kind != "city")):
+        target.place = other.place
+    # An inherited date is a guess from context: the first mention's stands unless the other's is read from its own words.
+    if other.date and (not target.date or (other.date_explicit and not target.date_explicit)
+                       or (other.date_explicit and target.date_explicit and other.date.finer_than(target.date))):
+        target.date, target.date_explicit = other.date, other.date_explicit
+    target.agreements += [a for a in other.agreements if a not in target.agreements]

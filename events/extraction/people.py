@@ -1,0 +1,183 @@
+"""Person mentions in a sentence: after a title, in apposition, as someone's counterpart, or by a known name.
+
+Recognition only: which mentions are the same person is decided in people_resolve.py.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from .gazetteer import gazetteer
+from .titles import TitleMention, find_titles
+
+NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*"
+PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
+NAME = rf"(?:[A-Z]\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{0,3}}"
+NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
+HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
+
+# Capitalised words that start sentences or name things, never people.
+NOT_NAME_WORDS = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "we", "he", "she", "it", "they", "this", "that", "these",
+    "in", "on", "at", "during", "while", "following", "earlier", "later", "another", "additionally", "according",
+    "citing", "describing", "meeting", "delighted", "had", "held", "also", "and", "but", "both", "after", "before",
+    "ministry", "ministries", "government", "summit", "secretariat", "cabinet", "office", "house", "affairs", "council",
+    "parliament", "dialogue", "partnership", "agreement", "declaration", "security", "defence", "defense", "foreign",
+    "external", "national", "international", "economic", "strategic", "special", "global", "joint", "bilateral",
+    "minister", "ministers", "president", "secretary", "spokesperson", "advisor", "adviser", "ambassador", "general",
+    "prime", "deputy", "vice", "chief", "assistant", "senior", "state", "union", "republic", "kingdom", "federation",
+    "statement", "said", "says", "news", "post", "reuters", "ani", "pti", "ians", "afp", "ap", "x", "twitter",
+    "mr", "mrs", "ms", "dr", "shri", "smt", "hon", "sir", "madam", "leaders", "leader", "sides", "countries",
+    "indo-pacific", "quad", "asean", "g20", "g7", "brics", "un", "eu", "nato", "first", "second", "third",
+    "delegation", "talks", "visit", "project", "rail", "train", "high", "speed", "forum", "conference",
+}
+NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
+
+COUNTERPART = re.compile(
+    rf"(?:(?:his|her|their)\s+)?(?:respective\s+)?(?:(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?counterparts?\s*,?"
+    rf"(?P<names>\s+{NAME}(?:\s*(?:,|and|,\s*and)\s+{NAME})*)"
+)
+PRONOUN = re.compile(r"^(?:He|She)\b")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str  # "" for a title or pronoun that refers to someone named elsewhere
+    start: int
+    end: int
+    via: str  # "title", "apposition", "counterpart", "known", "title_only", "pronoun", "handle"
+    title: TitleMention | None = None
+    country: str = ""
+    counterpart_of_country: str = ""  # "his Japanese counterpart X": X is JP, the subject is not
+    respective: bool = False  # "their respective counterparts X and Y": offices pair up, not copy
+    handle: str = ""
+
+
+def clean_name(raw: str) -> str:
+    """Trim a captured name at the first word that cannot be part of a person's name."""
+    words = raw.replace("’", "'").split()
+    kept: list[str] = []
+    g = gazetteer()
+    for word in words:
+        bare = word.rstrip(".,'s").lower() if word.endswith("'s") else word.rstrip(".,").lower()
+        if bare in NOT_NAME_WORDS or (g.is_place_word(word.rstrip(".,")) and len(kept) != 1):
+            break
+        kept.append(word[:-2] if word.endswith("'s") else word)
+        if word.endswith("'s"):
+            break
+    # A lone initial is no name: "S" needs "Jaishankar".
+    if kept and len(kept) == 1 and len(kept[0].rstrip(".")) == 1:
+        return ""
+    return " ".join(kept).strip(".,")
+
+
+def _name_after(text: str, position: int) -> tuple[str, int] | None:
+    match = NAME_AT.match(text, position)
+    if not match:
+        return None
+    name = clean_name(match.group("name"))
+    if not name:
+        return None
+    return name, match.start("name") + len(name)
+
+
+def _names_in_list(text: str, position: int) -> list[tuple[str, int, int]]:
+    """ "Shinzo Abe and Narendra Modi": every name of a coordinated list starting at position."""
+    names = []
+    while True:
+        found = _name_after(text, position)
+        if not found:
+            return names
+        name, end = found
+        names.append((name, end - len(name), end))
+        joiner = re.match(r"\s*(?:,\s*and|,|and|&)\s+", text[end:])
+        if not joiner:
+            return names
+        position = end + joiner.end()
+
+
+def _appositive_before(text: str, title: TitleMention) -> tuple[str, int, int] | None:
+    """ "Masataka Okano, Vice-Minister for ...": the name just before a title, set off by a comma."""
+    before = text[: title.start]
+    match = re.search(rf"(?P<name>{NAME}),\s+(?:the\s+)?$", before)
+    if not match:
+        return None
+    name = clean_name(match.group("name"))
+    if not name or name != " ".join(match.group("name").split()).strip(".,"):
+        return None
+    return name, match.start("name"), match.end("name")
+
+
+def find_people(text: str, titles: list[TitleMention] | None = None) -> list[PersonMention]:
+    """Person mentions anchored by a title or a counterpart phrase."""
+    titles = find_titles(text) if titles is None else titles
+    mentions: list[PersonMention] = []
+    previous: PersonMention | None = None
+    for title in titles:
+        country = title.country
+        # "Japanese foreign minister X and defence minister Y": the demonym covers both.
+        if not country and previous and previous.title and re.fullmatch(r"\s*and\s+", text[previous.end: title.start]):
+            country = previous.title.country
+            title = TitleMention(title.title, title.kind, title.start, title.end, country, title.ministry, title.plural)
+        after = text[title.end:]
+        chained = re.match(r"\s+and\s+", after)
+        if title.plural:
+            listed = _names_in_list(text, title.end)
+            mentions += [PersonMention(n, s, e, "title", title, country) for n, s, e in listed]
+            previous = mentions[-1] if listed else previous
+            continue
+        appositive = _appositive_before(text, title)
+        found = _name_after(text, title.end)
+        if found is None and not appositive and re.match(r",\s+", after):
+            found = _name_after(text, title.end + re.match(r",\s+", after).end())
+        handle = HANDLE.match(text, title.end)
+        if appositive:
+            name, start, end = appositive
+            mention = PersonMention(name, start, end, "apposition", title, country)
+        elif found:
+            name, end = found
+            mention = PersonMention(name, end - len(name), end, "title", title, country)
+        elif handle:
+            mention = PersonMention("", title.start, handle.end(), "handle", title, country, handle=handle.group("handle"))
+        elif previous and previous.via == "apposition" and re.fullmatch(r"\s+and\s+", text[previous.title.end: title.start]):
+            # "X, Deputy Secretary General ... and Assistant Chief Cabinet Secretary of Japan": both X's.
+            mention = PersonMention(previous.name, previous.start, previous.end, "apposition", title, country)
+        else:
+            mention = PersonMention("", title.start, title.end, "title_only", title, country)
+        mentions.append(mention)
+        previous = mention
+        del chained
+    for match in COUNTERPART.finditer(text):
+        place = gazetteer().place(match.group("demonym") or "")
+        country = place.country if place else ""
+        for name, start, end in _names_in_list(text, match.start("names")):
+            if not any(m.start <= start < m.end for m in mentions if m.name):
+                respective = "respective" in match.group(0) or "counterparts" in match.group(0)
+                mentions.append(PersonMention(name, start, end, "counterpart", None, country,
+                                              counterpart_of_country=country, respective=respective))
+            else:
+                mentions = [
+                    PersonMention(m.name, m.start, m.end, m.via, m.title, m.country or country, country)
+                    if m.start <= start < m.end else m for m in mentions
+                ]
+    if PRONOUN.match(text):
+        mentions.append(PersonMention("", 0, 2, "pronoun"))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """Bare mentions of people already named in the article: "Kamikawa and Kihara will hold ...".
+
+    `known_tokens` maps a distinctive name word ("Kamikawa") to the full name it stands for.
+    """
+    if not known_tokens:
+        return []
+    # "Modi-Abe vision" names a thing, not the two men: hyphenated words are not mentions.
+    pattern = re.compile(r"(?<![\w@-])(" + "|".join(re.escape(t) for t in sorted(known_tokens, key=len, reverse=True)) + r")(?![\w-])")
+    found = []
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        found.append(PersonMention(known_tokens[match.group(1)], match.start(), match.end(), "known"))
+    return found

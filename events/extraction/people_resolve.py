@@ -1,0 +1,151 @@
+"""Which person mentions in an article are the same person, and what we know of each."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .people import NOT_NAME_WORDS, PersonMention
+from .titles import TitleMention
+
+GENERIC_TITLES = {
+    "head_of_government": "Prime Minister", "head_of_state": "President", "foreign_minister": "Foreign Minister",
+    "defence_minister": "Defence Minister", "security_adviser": "National Security Advisor",
+}
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(w.strip(".").lower() for w in name.replace("’", "'").split() if w.strip("."))
+
+
+def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "S Jaishankar" ~ "Jaishankar" ~ "S. Jaishankar"; "Kamikawa Yoko" ~ "Yoko Kamikawa"; initials match names."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    full_large = [t for t in large if len(t) > 1]
+    for token in small:
+        if len(token) == 1:
+            if not any(t.startswith(token) for t in large):
+                return False
+        elif token not in full_large:
+            return False
+    return any(len(t) > 1 for t in small)
+
+
+@dataclass
+class KnownPerson:
+    """A person the database already knows, as plain data for the pure stages."""
+
+    key: int
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str = ""
+
+
+@dataclass
+class ArticlePerson:
+    index: int
+    names: list[str] = field(default_factory=list)
+    titles: list[TitleMention] = field(default_factory=list)
+    country_votes: Counter = field(default_factory=Counter)
+    not_countries: set[str] = field(default_factory=set)
+    sentences: list[int] = field(default_factory=list)
+    evidence: str = ""
+    known: KnownPerson | None = None
+
+    @property
+    def name(self) -> str:
+        """The fullest name seen: most words, and without initials when there is a choice."""
+        return max(self.names, key=lambda n: (len(name_tokens(n)), -sum(len(t) == 1 for t in name_tokens(n)), -self.names.index(n)))
+
+    @property
+    def tokens(self) -> set[tuple[str, ...]]:
+        return {name_tokens(n) for n in self.names}
+
+    @property
+    def country(self) -> str:
+        if self.known and self.known.country:
+            return self.known.country
+        if self.country_votes:
+            return self.country_votes.most_common(1)[0][0]
+        return ""
+
+    def matches(self, tokens: tuple[str, ...]) -> bool:
+        return any(tokens_compatible(tokens, mine) for mine in self.tokens)
+
+
+class PeopleIndex:
+    """The persons of one article, built mention by mention."""
+
+    def __init__(self, known: list[KnownPerson] | None = None) -> None:
+        self.persons: list[ArticlePerson] = []
+        self.known = known or []
+
+    def add(self, mention: PersonMention, sentence: int, evidence: str) -> ArticlePerson:
+        tokens = name_tokens(mention.name)
+        candidates = [p for p in self.persons if p.matches(tokens)]
+        if len(candidates) > 1:
+            # "Singh" with two Singhs: the one with the same country, else the latest mentioned.
+            same = [p for p in candidates if mention.country and p.country == mention.country]
+            candidates = same or sorted(candidates, key=lambda p: p.sentences[-1] if p.sentences else -1, reverse=True)
+        person = candidates[0] if candidates else self._new(evidence)
+        if mention.name not in person.names:
+            person.names.append(mention.name)
+        self.note(person, mention, sentence)
+        if person.known is None:
+            person.known = self._known_for(person)
+        return person
+
+    def _new(self, evidence: str) -> ArticlePerson:
+        person = ArticlePerson(len(self.persons), evidence=evidence)
+        self.persons.append(person)
+        return person
+
+    def _known_for(self, person: ArticlePerson) -> KnownPerson | None:
+        hits = [k for k in self.known
+                if any(tokens_compatible(name_tokens(n), mine) for n in (k.name, *k.aliases) for mine in person.tokens)]
+        if len(hits) > 1 and person.country_votes:
+            hits = [k for k in hits if k.country == person.country] or hits
+        return hits[0] if len(hits) == 1 else None
+
+    def note(self, person: ArticlePerson, mention: PersonMention, sentence: int) -> None:
+        if mention.title and mention.title.title not in {t.title for t in person.titles}:
+            person.titles.append(mention.title)
+        if mention.country and mention.via != "counterpart_subject":
+            person.country_votes[mention.country] += 1
+        if sentence not in person.sentences:
+            person.sentences.append(sentence)
+
+    def by_title(self, title: TitleMention, before_sentence: int) -> ArticlePerson | None:
+        """ "the Indian Foreign Secretary": the latest person so far with that title (and country)."""
+        holders = [p for p in self.persons if any(t.title == title.title for t in p.titles)
+                   and (not title.country or not p.country or p.country == title.country)]
+        if not holders:
+            return None
+        return max(holders, key=lambda p: max([s for s in p.sentences if s <= before_sentence], default=-1))
+
+    def by_handle(self, handle: str) -> ArticlePerson | None:
+        parts = {p.lower() for p in re.split(r"[_.]", handle) if len(p) >= 4}
+        hits = [p for p in self.persons if any(parts & set(t) for t in p.tokens)]
+        return hits[0] if len(hits) == 1 else None
+
+    def distinctive_tokens(self) -> dict[str, str]:
+        """Name words that point at exactly one person of the article (or of the database)."""
+        owners: dict[str, set[int]] = {}
+        spelled: dict[str, str] = {}
+        for person in self.persons:
+            for name in person.names:
+                for word in name.split():
+                    bare = word.strip(".")
+                    if len(bare) >= 3 and bare.lower() not in NOT_NAME_WORDS:
+                        owners.setdefault(bare, set()).add(person.index)
+                        spelled[bare] = person.name
+        return {w: spelled[w] for w, who in owners.items() if len(who) == 1}
+
+    def known_aliases(self) -> dict[str, KnownPerson]:
+        """Full names and aliases from the database that only one known person carries."""
+        seen: dict[str, list[KnownPerson]] = {}
+        for known in self.known:
+            for alias in {known.name, *known.aliases}:
+                if len(alias) >= 3 and alias.split()[0].lower() not in NOT_NAME_WORDS:
+                    seen.setdefault(alias, []).append(known)
+        return {alias: owners[0] for alias, owners in seen.items() if len(owners) == 1}

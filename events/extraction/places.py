@@ -1,0 +1,78 @@
+"""Places in a sentence: countries, demonyms, cities, and where a meeting was held."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import gazetteer
+
+# A city name followed by one of these names a building or a thing: "Hyderabad House".
+BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|Declaration|Process|Group|Summit|Agreement)\b")
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    text: str
+    country: str
+    kind: str  # "country", "demonym", "city"
+    start: int
+    end: int
+    city: str = ""
+    located: bool = False  # preceded by in/at/to, or a city: it can be a venue
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    g = gazetteer()
+    found: list[PlaceMention] = []
+    for match in g.place_pattern.finditer(text):
+        word = match.group(0)
+        if not word[0].isupper():
+            continue
+        place = g.place(word)
+        follows = text[match.end(): match.end() + 1]
+        if place.kind == "city" and (BUILDING.match(text, match.end()) or follows == "-"):
+            continue
+        if place.kind == "city" and text[max(0, match.start() - 1): match.start()] == "-":
+            continue
+        located = place.kind == "city" or bool(PREPOSITION_BEFORE.search(text[: match.start()]))
+        found.append(PlaceMention(word, place.country, place.kind, match.start(), match.end(), place.city, located))
+    return _attach_countries(text, found)
+
+
+def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Osaka, Japan", "Biarritz in France", "Malaysia's Kuala Lumpur": the country named beside a city wins."""
+    result = list(places)
+    for i, place in enumerate(places):
+        if place.kind != "city":
+            continue
+        for other in places:
+            if other.kind != "country":
+                continue
+            between = text[place.end: other.start] if other.start > place.end else text[other.end: place.start]
+            if re.fullmatch(r",\s*|\s+in\s+|\s*\(\s*", between) or (other.end <= place.start and re.fullmatch(r"['’]s\s+", between)):
+                result[i] = PlaceMention(place.text, other.country, "city", place.start, place.end, place.city, True)
+    # An unknown town before ", Country": "in Apulia, Italy" when Apulia is not in the data.
+    for match in re.finditer(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", text):
+        after = next((p for p in places if p.start == match.end() and p.kind == "country"), None)
+        if after and not any(p.start == match.start("city") for p in places):
+            result.append(PlaceMention(match.group("city"), after.country, "city", match.start("city"),
+                                       match.end("city"), match.group("city"), True))
+    return sorted(result, key=lambda p: p.start)
+
+
+def venue(places: list[PlaceMention], after: int = 0) -> PlaceMention | None:
+    """The place a meeting took place: a city if one is named, else a country after in/at/to."""
+    candidates = [p for p in places if p.located and p.kind in {"city", "country"}]
+    if not candidates:
+        return None
+    later = [p for p in candidates if p.start >= after] or candidates
+    cities = [p for p in later if p.kind == "city"]
+    return (cities or later)[0]
+
+
+def country_counts(places: list[PlaceMention]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for place in places:
+        counts[place.country] = counts.get(place.country, 0) + 1
+    return counts

@@ -1,0 +1,106 @@
+"""Office titles in text: "Japanese foreign minister", "Vice-Minister for Foreign Affairs of Japan", "PM"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .gazetteer import Gazetteer, gazetteer
+
+CAP = r"[A-Z][\w'’-]*"
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    title: str  # canonical: "Foreign Minister", "Vice-Minister for Foreign Affairs"
+    kind: str  # events.models.Office.Kind value
+    start: int
+    end: int  # end of the whole title phrase, including "(EAM)" and "of Japan"
+    country: str = ""  # from a demonym, "Japan's", "of Japan", or a title only one country uses
+    ministry: str = ""
+    plural: bool = False
+
+
+def _core_pattern(g: Gazetteer) -> str:
+    words, abbreviations = [], []
+    for pattern in g.office_spellings:
+        (abbreviations if pattern.isupper() else words).append(pattern)
+    words = sorted(words, key=len, reverse=True)
+    abbreviations = sorted(abbreviations, key=len, reverse=True)
+    generic = r"(?:vice|deputy|state|junior)[- ]minister"
+    word_part = "|".join(re.escape(w).replace(r"\ ", r"[ -]") for w in words)
+    # Abbreviations are matched in capitals only: "PM", never "pm" in "1:00 pm".
+    abbr_part = "|".join(rf"(?-i:{re.escape(a)})" for a in abbreviations)
+    return rf"(?:{generic}|{word_part}|{abbr_part})"
+
+
+@cache
+def title_regex() -> re.Pattern:
+    g = gazetteer()
+    demonyms = sorted((p.text for p in g.places.values() if p.kind == "demonym"), key=len, reverse=True)
+    countries = sorted((p.text for p in g.places.values() if p.kind == "country"), key=len, reverse=True)
+    demonym = "|".join(re.escape(d) for d in demonyms)
+    country = "|".join(re.escape(c) for c in countries)
+    ranks = "|".join(g.rank_prefixes)
+    # A complement ends where the next title starts: "... Secretariat and Assistant Chief Cabinet Secretary".
+    not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b)"
+    return re.compile(
+        rf"(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))['’]s\s+)?"
+        rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
+        rf"(?P<core>(?:(?:{ranks})[ -])*{_core_pattern(g)})(?P<plural>s)?"
+        rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:and\s+)?{not_title}{CAP}){{0,4}}))?"
+        rf"(?:\s+\((?P<abbr>[A-Z]{{2,6}})\))?"
+        rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country})))?"
+        rf"(?![\w-])",
+        re.I,
+    )
+
+
+def canonical_title(core: str, complement: str) -> tuple[str, str]:
+    """The title as stored on an Office, and its kind."""
+    g = gazetteer()
+    core_clean = " ".join(core.split())
+    lowered = core_clean.lower().replace("-", " ")
+    office = g.office(core_clean) or g.office(lowered)
+    prefix = lowered.split(" ", 1)[0]
+    if office and not complement:
+        return office.title, office.kind
+    if office and office.title != "Minister" and not lowered.startswith(tuple(g.rank_prefixes)):
+        return office.title, office.kind
+    # Generic titles keep their words: "Vice-Minister for Foreign Affairs", "Minister of Commerce".
+    words = [w if w.isupper() else (w[0].upper() + w[1:]) for w in core_clean.split(" ")]
+    title = " ".join(words) + (" " + " ".join(complement.split()) if complement else "")
+    title = re.sub(r"\b(For|Of|The|And)\b", lambda m: m.group(1).lower(), title)
+    kind = (g.prefix_kinds.get(prefix) if "minister" in lowered else None) or (office.kind if office else "other")
+    if complement and "foreign" in complement.lower() and kind == "minister":
+        kind = "foreign_minister"
+    if complement and re.search(r"defen[cs]e", complement, re.I) and kind == "minister":
+        kind = "defence_minister"
+    return title, kind
+
+
+def find_titles(text: str) -> list[TitleMention]:
+    g = gazetteer()
+    found = []
+    for match in title_regex().finditer(text):
+        core = match.group("core")
+        # A capitalised single word like "President" inside a name of a thing ("President's Cup") still counts;
+        # but "minister" alone in lower case ("the minister said") says nothing.
+        if core.lower() == "minister" and not match.group("complement") and not match.group("demonym"):
+            continue
+        complement = (match.group("complement") or "").strip()
+        complement = re.sub(r"^(?:for|of)\s+(?:the\s+)?", "", complement, flags=re.I)
+        keyword = re.match(r"(?:for|of)", (match.group("complement") or "").strip(), re.I)
+        title, kind = canonical_title(core, f"{keyword.group(0).lower()} {complement}" if complement else "")
+        country = ""
+        for group in ("demonym", "owner", "of_country"):
+            if match.group(group):
+                place = g.place(match.group(group))
+                country = place.country if place else ""
+                break
+        office = g.office(core) or g.office(core.lower())
+        ministry = (match.group("ministry_before") or "").strip()
+        if not country:
+            country = (office.country if office else "") or g.ministry_country(ministry)
+        found.append(TitleMention(title, kind, match.start(), match.end(), country, ministry, bool(match.group("plural"))))
+    return found
