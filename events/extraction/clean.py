@@ -99,6 +99,16 @@ _FEED_NOTE = re.compile(
 )
 _TAGS = re.compile(r"^(?:tags?|topics?|filed under)\s*:.*$", re.IGNORECASE)
 _READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?\s+read$", re.IGNORECASE)
+# "Updated 2 hours ago": a time relative to when the page was saved, which dates nothing.
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|posted|published)\s*:?\s*)?(?:\d+|an?)\s*"
+    r"(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?\.?\s+ago$",
+    re.IGNORECASE,
+)
+# Header lines that pack several items: "Written by Jane Roe | New Delhi | Updated: August 20, 2024 10:15 IST".
+_HEADER_SEPARATOR = re.compile(r"\s+[|/•·]\s+|\s*\|\s*")
+# A place or outlet name between the items of such a line: a few capitalised words.
+_SHORT_NAME = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}$")
 # "By Jane Doe" or "By Jane Doe | Outlet" under a headline. Names are capitalised: "By doing so, ..." is prose.
 _BYLINE = re.compile(
     r"^(?i:by)\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|&|de|van|von|bin|al))*(?:\s*[,|/•]\s*[^.]{0,60})?$"
@@ -139,7 +149,8 @@ _SYNDICATION_CREDIT = re.compile(r"^[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)?\s*[-\u2013\
 # Datelines open the first paragraph with the filing place, then a date and/or the agency, then the story:
 # "NEW DELHI, Aug 20 (Reuters) - ...", "Tokyo, August 20, 2024 - ...", "BEIJING (AP) -- ...", "New Delhi | ...".
 _PLACE = r"(?P<place>[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|of|de|da|del|la|el|al|es)){0,3})"
-_AGENCY = r"\((?P<agency>[A-Z][\w.&' /-]{0,30})\)"
+# "(Reuters)", and press-release wires' "/PRNewswire/".
+_AGENCY = r"(?:\((?P<agency>[A-Z][\w.&' /-]{0,30})\)|/(?P<wire>[A-Z][\w.&' -]{0,30})/)"
 _DASH = r"(?:[-\u2013\u2014]+|:)"
 _DATELINES = (
     re.compile(rf"^{_PLACE},\s*(?:(?i:{WEEKDAY}),?\s*)?(?P<date>(?i:{FULL_DATE}|{MONTH_DAY}))\s*(?:{_AGENCY})?"
@@ -236,6 +247,7 @@ def _is_furniture(line: str) -> bool:
         or _FEED_NOTE.match(line)
         or _TAGS.match(line)
         or _READ_TIME.match(line)
+        or _RELATIVE_STAMP.match(line)
         or _stamp(line) is not None
     )
 
@@ -313,6 +325,11 @@ def _header(lines: list[str], candidates: list[tuple[int, datetime.date]]) -> tu
                 candidates.append((stamp[0], stamp[1]))
             kept[index] = None
             continue
+        packed = _packed_header(line)
+        if packed is not None:
+            candidates.extend(packed)
+            kept[index] = None
+            continue
         if (_BYLINE.match(line) and _words(line) <= 12) or _is_furniture(line):
             kept[index] = None
             continue
@@ -333,6 +350,27 @@ def _header(lines: list[str], candidates: list[tuple[int, datetime.date]]) -> tu
         # Pages often repeat the headline above the picture: the copy is not part of the body.
         kept = [None if line is not None and line.casefold() == title.casefold() else line for line in kept]
     return kept, title
+
+
+def _packed_header(line: str) -> list[tuple[int, datetime.date]] | None:
+    """The dates of a header line made of several items (byline, place, timestamps, reading time), or None when
+    the line is not one. At least one item must be a byline or a timestamp: "Chile | Norway" alone could be prose."""
+    segments = [segment for segment in _HEADER_SEPARATOR.split(line) if segment]
+    if len(segments) < 2 or len(line) > 3 * _STAMP_MAX_LENGTH:
+        return None
+    dates: list[tuple[int, datetime.date]] = []
+    anchored = False
+    for segment in segments:
+        stamp = _stamp(segment)
+        if stamp is not None:
+            anchored = True
+            if stamp[1] is not None:
+                dates.append((stamp[0], stamp[1]))
+        elif _BYLINE.match(segment) or _AGENCY_CREDIT.match(segment):
+            anchored = True
+        elif not (_READ_TIME.match(segment) or _RELATIVE_STAMP.match(segment) or _SHORT_NAME.match(segment)):
+            return None
+    return dates if anchored else None
 
 
 def _label_rank(label: str) -> int:

@@ -35,11 +35,15 @@ ISO_DATE = r"(?:1[89]\d\d|2\d\d\d)-[01]?\d-[0-3]?\d(?:[T ]\d{1,2}:\d{2}(?::\d{2}
 MONTH_DAY_YEAR = rf"{MONTH}\s*{DAY},?\s+{YEAR}"
 # "20 August 2024", "26th of November, 2019"
 DAY_MONTH_YEAR = rf"{DAY}\s*(?:of\s+)?{MONTH},?\s+{YEAR}"
-FULL_DATE = rf"(?:{ISO_DATE}|{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR})"
+# "20-08-2024", "20.08.2024", "08/20/2024": day first with dashes and dots, as outlets outside the US write them;
+# with slashes the order varies, so only a date no reading of which is ambiguous is one (see _parse_numeric).
+NUMERIC_DATE = r"\b[0-3]?\d[-./][0-3]?\d[-./](?:1[89]|2\d)\d\d\b"
+FULL_DATE = rf"(?:{ISO_DATE}|{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR}|{NUMERIC_DATE})"
 # A date without its year, as datelines write it: "Aug 20", "20 August".
 MONTH_DAY = rf"(?:{MONTH}\s*{DAY}|{DAY}\s*(?:of\s+)?{MONTH})"
 
 _ISO = re.compile(rf"^{ISO_DATE}$", re.IGNORECASE)
+_NUMERIC = re.compile(r"^(?P<first>\d{1,2})(?P<separator>[-./])(?P<second>\d{1,2})(?P=separator)(?P<year>\d{4})$")
 _MDY = re.compile(rf"^(?P<month>{MONTH})\s*(?P<day>{DAY}),?\s+(?P<year>{YEAR})$", re.IGNORECASE)
 _DMY = re.compile(rf"^(?P<day>{DAY})\s*(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})$", re.IGNORECASE)
 _MD = re.compile(rf"^(?:(?P<month>{MONTH})\s*(?P<day>{DAY})|(?P<day2>{DAY})\s*(?:of\s+)?(?P<month2>{MONTH}))$",
@@ -95,11 +99,25 @@ def _parse_full(text: str) -> datetime.date | None:
     text = text.strip()
     if _ISO.match(text):
         return parse_date_text(text)
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        return _parse_numeric(int(numeric["first"]), int(numeric["second"]), int(numeric["year"]),
+                              day_first=numeric["separator"] != "/")
     for pattern in (_MDY, _DMY):
         match = pattern.match(text)
         if match:
             return _make(int(match["year"]), month_number(match["month"]), _day(match["day"]))
     return None
+
+
+def _parse_numeric(first: int, second: int, year: int, *, day_first: bool) -> datetime.date | None:
+    if day_first:
+        return _make(year, second, first)
+    if first > 12 >= second:
+        return _make(year, second, first)
+    if second > 12 >= first:
+        return _make(year, first, second)
+    return None  # "05/08/2024": May 8th in one country, 5 August in another
 
 
 def parse_month_day(s: str) -> tuple[int, int] | None:

@@ -152,6 +152,26 @@ def test_publication_date_from_a_header_line(header, expected):
     assert header not in cleaned.text
 
 
+@pytest.mark.parametrize("header", [
+    "Written by Jane Roe | Lima | Updated: August 20, 2024 10:15 IST",
+    "August 20, 2024 / 10:15 AM / Updated 2 hours ago",
+    "By Jane Roe | Aug 20, 2024 | 3 min read",
+])
+def test_publication_date_from_a_header_line_of_several_items(header):
+    cleaned = clean(f"Chile and Norway agree to deepen energy ties\n{header}\n{BODY}")
+    assert (cleaned.published, cleaned.text) == (datetime.date(2024, 8, 20), BODY)
+
+
+def test_relative_time_line_is_dropped_and_dates_nothing():
+    cleaned = clean(f"Chile and Norway agree to deepen energy ties\nUpdated 2 hours ago\n{BODY}")
+    assert (cleaned.published, cleaned.text) == (None, BODY)
+
+
+def test_short_line_of_names_with_bars_is_not_header_furniture():
+    cleaned = clean(f"{BODY}\nChile | Norway\n{SECOND}")
+    assert cleaned.text == f"{BODY}\nChile | Norway\n{SECOND}"
+
+
 def test_published_stamp_wins_over_updated_stamp():
     cleaned = clean(f"Updated: 22 August 2024\nPublished: 20 August 2024\n{BODY}")
     assert cleaned.published == datetime.date(2024, 8, 20)
@@ -180,6 +200,20 @@ def test_dateline_without_year_before_new_year_takes_the_previous_year():
 def test_dateline_without_year_and_no_other_date_gives_no_date():
     cleaned = clean(f"NEW DELHI, Aug 20 (Reuters) - {BODY}")
     assert (cleaned.published, cleaned.dateline, cleaned.text) == (None, "NEW DELHI", BODY)
+
+
+def test_press_release_wire_dateline():
+    cleaned = clean(f"WASHINGTON, Aug. 20, 2024 /PRNewswire/ -- {BODY}")
+    assert (cleaned.published, cleaned.dateline, cleaned.text) == (datetime.date(2024, 8, 20), "WASHINGTON", BODY)
+
+
+def test_capitals_dateline_with_colon():
+    assert clean(f"NEW DELHI: {BODY}").dateline == "NEW DELHI"
+
+
+def test_title_case_word_with_colon_is_not_a_dateline():
+    line = "Norway: the minister said the two countries would sign a fisheries agreement next year."
+    assert clean(line).dateline == "" and clean(line).text == line
 
 
 def test_bar_dateline_gives_the_place_and_no_date():
@@ -233,13 +267,17 @@ def test_date_in_a_mid_article_line_is_not_taken():
     ("2024-08-20", datetime.date(2024, 8, 20)),
     ("2024-08-20T23:30:00+05:30", datetime.date(2024, 8, 20)),
     ("Monday, Aug 19, 2024 10:15 AM", datetime.date(2024, 8, 19)),
+    ("20-08-2024", datetime.date(2024, 8, 20)),
+    ("20.08.2024", datetime.date(2024, 8, 20)),
+    ("08/20/2024", datetime.date(2024, 8, 20)),
+    ("20/08/2024", datetime.date(2024, 8, 20)),
 ])
 def test_parse_date_text_reads_english_and_iso_dates(text, expected):
     assert parse_date_text(text) == expected
 
 
 @pytest.mark.parametrize("text", ["", "Aug 20", "February 30, 2024", "next Monday", "met on August 20, 2024",
-                                  "2024", "13/08/2024"])
+                                  "2024", "05/08/2024"])
 def test_parse_date_text_refuses_what_is_not_one_full_date(text):
     assert parse_date_text(text) is None
 
