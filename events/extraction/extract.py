@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .agreements import AgreementMention, agreement_key, agreement_status, find_agreements
-from .cues import GROUP, MeetingCue, find_meeting_cue
+from .cues import MeetingCue, find_meeting_cue
 from .dates import DateMention, find_dates
 from .gazetteer import gazetteer
 from .people import PersonMention, find_known, find_people
@@ -59,7 +59,7 @@ class Analysis:
     dateline: PlaceMention | None
 
 
-def analyse(text: str, known: list[KnownPerson] | None = None) -> Analysis:
+def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "") -> Analysis:
     sentences = split_sentences(text)
     facts = []
     for sentence in sentences:
@@ -81,7 +81,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None) -> Analysis:
     _link_references(facts, people)
     pair = _country_pair(facts, people)
     _infer_countries(facts, people, pair)
-    return Analysis(facts, people, pair, _dateline(facts))
+    return Analysis(facts, people, pair, _dateline_place(dateline) or _dateline(facts))
 
 
 def _add_bare_mentions(facts: list[SentenceFacts], people: PeopleIndex) -> None:
@@ -165,6 +165,13 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
             person = people.persons[index]
             if not person.country and len(countries) == 1 and next(iter(countries)) in pair:
                 person.country_votes[next(c for c in pair if c not in countries)] += 1
+
+
+def _dateline_place(dateline: str) -> PlaceMention | None:
+    place = gazetteer().place(dateline.strip()) if dateline else None
+    if place is None or place.kind != "city":
+        return None
+    return PlaceMention(place.text, place.country, "city", 0, 0, place.city, True)
 
 
 def _dateline(facts: list[SentenceFacts]) -> PlaceMention | None:

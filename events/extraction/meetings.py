@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cues import GROUP, Occasion
-from .dates import ResolvedDate, resolve
-from .dates import DateMention
+from .dates import DateMention, ResolvedDate, resolve
 from .extract import Analysis, SentenceFacts
 from .gazetteer import gazetteer
 from .places import PlaceMention, venue

@@ -1,0 +1,261 @@
+"""The one step that writes: an article's extraction into the database, merged with what is there.
+
+Runs inside the caller's transaction. Never writes a field a curator locked or a verified record.
+"""
+from __future__ import annotations
+
+from django.db.models import Q
+
+from events.models import (
+    Agreement,
+    AgreementMeeting,
+    AgreementSource,
+    Article,
+    Country,
+    Meeting,
+    MeetingSource,
+    Office,
+    Participant,
+    Person,
+    PersonAlias,
+    PersonSource,
+    Tenure,
+    TenureSource,
+)
+
+from .agreements import agreement_key
+from .cues import occasion_key
+from .extract import AgreementCandidate, _same_agreement
+from .meetings import MeetingCandidate, kinds_compatible, occasions_match
+from .people_resolve import ArticlePerson, name_tokens
+from .report import ArticleResult
+
+MIN_PARTICIPANTS = 2
+
+
+def save_extraction(article: Article, extraction, result: ArticleResult) -> None:
+    countries = {c.code: c for c in Country.objects.all()}
+    persons = {p.index: save_person(p, article, countries, result) for p in extraction.analysis.people.persons}
+    agreements = {a.name: save_agreement(a, article, countries, result) for a in extraction.agreements}
+    for candidate in extraction.meetings:
+        if len(candidate.participants) < MIN_PARTICIPANTS and not (candidate.occasion and candidate.date_explicit
+                                                                  and candidate.date.precision == "day"):
+            continue  # nobody to say who met, and nothing that pins the event down
+        meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result)
+        for name in candidate.agreements:
+            for agreement in {agreements.get(name)} - {None}:
+                AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting)
+
+
+def _set(record, field: str, value) -> bool:
+    """Write a field unless a curator owns it; True when it changed."""
+    if value in (None, "") or record.is_locked(field) or getattr(record, field) == value:
+        return False
+    setattr(record, field, value)
+    return True
+
+
+# ----------------------------------------------------------------------------- people
+
+def find_person(person: ArticlePerson) -> Person | None:
+    if person.known is not None:
+        return Person.objects.filter(pk=person.known.key).first()
+    query = Q()
+    for name in person.names:
+        query |= Q(aliases__name__iexact=name) | Q(name__iexact=name)
+    hits = list(Person.objects.filter(query).select_related("country").distinct())
+    if person.country:
+        hits = [h for h in hits if not h.country or h.country.code == person.country] or hits
+    return hits[0] if len(hits) == 1 else None
+
+
+def save_person(person: ArticlePerson, article: Article, countries: dict, result: ArticleResult) -> Person:
+    record = find_person(person)
+    country = countries.get(person.country)
+    if record is None:
+        record = Person.objects.create(name=person.name, country=country)
+        result.note("person", record.name, "created", person.evidence)
+    else:
+        changed = False
+        if len(name_tokens(person.name)) > len(name_tokens(record.name)):
+            changed |= _set(record, "name", person.name)
+        if record.country_id is None:
+            changed |= _set(record, "country", country)
+        if changed:
+            record.save()
+        result.note("person", record.name, "merged", person.evidence)
+    existing = {a.lower() for a in record.aliases.values_list("name", flat=True)}
+    PersonAlias.objects.bulk_create(
+        [PersonAlias(person=record, name=n) for n in dict.fromkeys(person.names) if n.lower() not in existing]
+    )
+    PersonSource.objects.get_or_create(record=record, article=article, defaults={"evidence": person.evidence})
+    for title in person.titles:
+        office_country = countries.get(title.country) or record.country
+        if office_country is None:
+            continue
+        office, _ = Office.objects.get_or_create(
+            country=office_country, title=title.title,
+            defaults={"kind": title.kind, "ministry": title.ministry},
+        )
+        tenure = Tenure.objects.filter(person=record, office=office).first()
+        if tenure is None:
+            tenure = Tenure.objects.create(person=record, office=office)
+            result.note("tenure", str(tenure), "created", person.evidence)
+        TenureSource.objects.get_or_create(record=tenure, article=article, defaults={"evidence": person.evidence})
+    return record
+
+
+# ----------------------------------------------------------------------------- meetings
+
+def _date_compatible(meeting: Meeting, candidate: MeetingCandidate) -> bool:
+    if meeting.date is None or candidate.date is None:
+        return True
+    width = {"day": 10, "month": 7, "year": 4}
+    common = min(width[meeting.date_precision], width[candidate.date.precision])
+    return meeting.date.isoformat()[:common] == candidate.date.date.isoformat()[:common]
+
+
+def _same(meeting: Meeting, candidate: MeetingCandidate, people: set[int]) -> bool:
+    if not kinds_compatible(meeting.kind, candidate.kind) or not _date_compatible(meeting, candidate):
+        return False
+    if meeting.country_id and candidate.country and meeting.country.code != candidate.country:
+        return False
+    theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
+    if meeting.occasion and candidate.occasion:
+        if not occasions_match(occasion_key(meeting.occasion), candidate.occasion.key):
+            return False
+        return not (theirs and people) or bool(theirs & people)
+    small, large = (theirs, people) if len(theirs) <= len(people) else (people, theirs)
+    return len(small) >= 2 and small <= large
+
+
+def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | None:
+    query = Q(participants__person__in=people)
+    if candidate.occasion:
+        query |= ~Q(occasion="")
+    pool = (Meeting.objects.filter(query).distinct().select_related("country")
+            .prefetch_related("participants"))
+    hits = [m for m in pool if _same(m, candidate, people)]
+    # The closest date first: a day beats a month beats nothing.
+    hits.sort(key=lambda m: (m.date is None, {"day": 0, "month": 1, "year": 2}.get(m.date_precision, 3)))
+    return hits[0] if hits else None
+
+
+def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[int, Person],
+                 article_people: list[ArticlePerson], countries: dict, result: ArticleResult) -> Meeting:
+    people = [persons[i] for i in candidate.participants]
+    evidence = " ".join(s.text for s in candidate.sentences)[:2000]
+    meeting = find_meeting(candidate, {p.pk for p in people})
+    fields = {
+        "kind": candidate.kind or Meeting.Kind.IN_PERSON,
+        "status": Meeting.Status.PLANNED if candidate.planned else Meeting.Status.HELD,
+        "occasion": candidate.occasion.name if candidate.occasion else "",
+        "city": candidate.city,
+        "country": countries.get(candidate.country),
+    }
+    if meeting is None:
+        meeting = Meeting(title=_title(people, candidate), summary=candidate.sentences[0].text[:1000], **fields)
+        _date_fields(meeting, candidate)
+        meeting.save()
+        result.note("meeting", str(meeting), "created", evidence)
+    else:
+        changed = False
+        for field, value in fields.items():
+            if field == "kind" and value == Meeting.Kind.IN_PERSON:
+                continue
+            if field == "status" and meeting.status == Meeting.Status.HELD:
+                continue  # once reported held, a preview does not make it planned again
+            if field == "occasion" and meeting.occasion and len(meeting.occasion) >= len(value):
+                continue
+            if not getattr(meeting, field if field != "country" else "country_id") or field in {"kind", "status", "occasion"}:
+                changed |= _set(meeting, field, value)
+        if candidate.date and candidate.date_explicit and (meeting.date is None or _finer(candidate, meeting)):
+            if not meeting.is_locked("date"):
+                _date_fields(meeting, candidate)
+                changed = True
+        if changed:
+            meeting.save()
+        result.note("meeting", str(meeting), "merged", evidence)
+    existing = {p.person_id for p in meeting.participants.all()}
+    for index, person in zip(candidate.participants, people, strict=True):
+        if person.pk in existing:
+            continue
+        holder = article_people[index]
+        office = _office_at(person, holder)
+        side = ""
+        if meeting.country_id and person.country_id:
+            side = Participant.Side.HOST if meeting.country_id == person.country_id else Participant.Side.GUEST
+        Participant.objects.create(meeting=meeting, person=person, raw_name=holder.name, office=office,
+                                   country=person.country, side=side)
+        existing.add(person.pk)
+    MeetingSource.objects.get_or_create(record=meeting, article=article,
+                                        defaults={"evidence": evidence, "start": candidate.sentences[0].start})
+    return meeting
+
+
+def _finer(candidate: MeetingCandidate, meeting: Meeting) -> bool:
+    order = {"year": 0, "month": 1, "day": 2}
+    return order[candidate.date.precision] > order.get(meeting.date_precision, -1)
+
+
+def _date_fields(meeting: Meeting, candidate: MeetingCandidate) -> None:
+    if candidate.date is None:
+        return
+    meeting.date = candidate.date.date
+    meeting.date_precision = candidate.date.precision
+    meeting.date_text = candidate.date.text[:100]
+
+
+def _title(people: list[Person], candidate: MeetingCandidate) -> str:
+    names = " – ".join(p.name for p in people)
+    if candidate.occasion and names:
+        return f"{names} at the {candidate.occasion.name}"[:300]
+    return (names or candidate.occasion.name)[:300]
+
+
+def _office_at(person: Person, holder: ArticlePerson) -> Office | None:
+    """The office the article gives the person; their tenures' otherwise."""
+    titles = [t.title for t in holder.titles]
+    tenures = list(person.tenures.select_related("office"))
+    for tenure in tenures:
+        if tenure.office.title in titles:
+            return tenure.office
+    return tenures[0].office if tenures else None
+
+
+# ----------------------------------------------------------------------------- agreements
+
+def find_agreement(candidate: AgreementCandidate) -> Agreement | None:
+    key = candidate.key
+    for agreement in Agreement.objects.all():
+        keys = [agreement_key(agreement.name), *(agreement_key(a) for a in agreement.aliases)]
+        if any(k == key or _same_agreement(k, key) for k in keys):
+            return agreement
+    return None
+
+
+def save_agreement(candidate: AgreementCandidate, article: Article, countries: dict, result: ArticleResult) -> Agreement:
+    agreement = find_agreement(candidate)
+    evidence = candidate.sentences[0].text
+    if agreement is None:
+        agreement = Agreement(name=candidate.name[:300], aliases=sorted(candidate.aliases), kind=candidate.kind,
+                              status=candidate.status or Agreement.Status.UNKNOWN)
+        if candidate.year:
+            import datetime
+
+            agreement.signed_date, agreement.signed_precision = datetime.date(candidate.year, 1, 1), "year"
+        agreement.save()
+        result.note("agreement", agreement.name, "created", evidence)
+    else:
+        aliases = sorted(set(agreement.aliases) | candidate.aliases | {candidate.name} - {agreement.name})
+        changed = _set(agreement, "aliases", aliases)
+        if candidate.status and agreement.status == Agreement.Status.UNKNOWN:
+            changed |= _set(agreement, "status", candidate.status)
+        if changed:
+            agreement.save()
+        result.note("agreement", agreement.name, "merged", evidence)
+    agreement.parties.add(*[countries[c] for c in candidate.parties if c in countries])
+    AgreementSource.objects.get_or_create(record=agreement, article=article, defaults={"evidence": evidence})
+    return agreement
+
+

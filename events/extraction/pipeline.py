@@ -1,0 +1,71 @@
+"""One article through the whole pipeline: clean → split → recognise → resolve → persist."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from events.models import Article
+
+from . import persist, selectors
+from .clean import Cleaned, clean
+from .documents import Document
+from .extract import AgreementCandidate, Analysis, analyse, collect_agreements, reference_date
+from .meetings import MeetingCandidate, apply_location_context, meeting_candidates, merge_candidates, resolve_dates
+from .people_resolve import KnownPerson
+from .report import ArticleResult, Status
+
+
+@dataclass
+class Extraction:
+    """Everything the pure stages found in one article."""
+
+    analysis: Analysis
+    meetings: list[MeetingCandidate]
+    agreements: list[AgreementCandidate]
+    reference: datetime.date | None
+
+
+def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[MeetingCandidate]:
+    candidates = meeting_candidates(analysis)
+    resolve_dates(candidates, analysis, reference)
+    merged = merge_candidates(candidates)
+    apply_location_context(merged, analysis)
+    return merged
+
+
+def extract(cleaned: Cleaned, published: datetime.date | None, known: list[KnownPerson],
+            anchor=None) -> Extraction:
+    """The pure pipeline. `anchor` may date an undated article from a meeting the database knows."""
+    analysis = analyse(cleaned.text, known, dateline=cleaned.dateline)
+    reference = reference_date(cleaned.text, published)
+    meetings = build_meetings(analysis, reference)
+    if reference is None and anchor is not None:
+        reference = anchor(meetings)
+        if reference is not None:
+            meetings = build_meetings(analysis, reference)
+    return Extraction(analysis, meetings, collect_agreements(analysis), reference)
+
+
+def ingest_document(document: Document, *, dry_run: bool = False) -> ArticleResult:
+    result = ArticleResult(document.file_name, Status.NEW, warnings=list(document.warnings))
+    if not document.text.strip():
+        return ArticleResult(document.file_name, Status.FAILED, reason="the article has no text")
+    if Article.objects.filter(content_hash=document.content_hash).exists():
+        result.status = Status.UNCHANGED
+        return result
+    cleaned = clean(document.text)
+    if not cleaned.text.strip():
+        return ArticleResult(document.file_name, Status.FAILED, reason="nothing but page furniture in the text")
+    published = document.published or cleaned.published
+    extraction = extract(cleaned, published, selectors.known_people(cleaned.text), anchor=selectors.anchor_date)
+    with transaction.atomic():
+        article = Article.objects.create(
+            file_name=document.file_name, title=document.title or cleaned.title, outlet=document.outlet,
+            url=document.url, published=published, text=document.text, content_hash=document.content_hash,
+        )
+        persist.save_extraction(article, extraction, result)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
