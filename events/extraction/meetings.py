@@ -230,3 +230,4 @@ def absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
                        or (other.date_explicit and target.date_explicit and other.date.finer_than(target.date))):
         target.date, target.date_explicit = other.date, other.date_explicit
     target.agreements += [a for a in other.agreements if a not in target.agreements]
+    target.date_mention = target.date_mention or other.date_mention
