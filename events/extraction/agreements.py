@@ -13,8 +13,10 @@ BREAKERS = {"is", "was", "were", "are", "be", "to", "with", "by", "at", "as", "t
             "has", "have", "had", "said", "on", "about", "into", "from", "of", "new", "existing", "previous", "any"}
 LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal"}
 ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
-ALIAS_CUE = re.compile(r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I)
-TOKEN = re.compile(r"[\w+-][\w'’+-]*|,")
+ALIAS_CUE = re.compile(
+    r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
+)
+TOKEN = re.compile(r"[\w+-][\w'+-]*|,")
 # "Indo-Japanese", "Sino-Indian": combining forms that make a country pair, not a name.
 COMBINING_FORMS = {"indo", "sino", "afro", "euro", "russo", "anglo", "franco", "us", "u.s."}
 
@@ -30,7 +32,7 @@ class AgreementMention:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", word)
+    return word[:1].isupper() or (word[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", word))
 
 
 def find_agreements(text: str) -> list[AgreementMention]:
@@ -119,6 +121,7 @@ def agreement_key(name: str) -> frozenset[str]:
     """Words that identify an agreement across spellings, with countries and filler removed."""
     g = gazetteer()
     words = re.sub(r"[^\w\s]", " ", name.lower().replace("-", " ")).split()
-    spelling = {"defense": "defence", "supplies": "supply", "programme": "program", "pact": "agreement", "accord": "agreement", "deal": "agreement"}
+    spelling = {"defense": "defence", "supplies": "supply", "programme": "program",
+                "pact": "agreement", "accord": "agreement", "deal": "agreement"}
     filler = CONNECTORS | DETERMINERS | {"between", "with", "to"}
     return frozenset(spelling.get(w, w) for w in words if w not in filler and not g.is_place_word(w) and not w.isdigit())

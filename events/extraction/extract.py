@@ -150,7 +150,7 @@ def _country_pair(facts: list[SentenceFacts], people: PeopleIndex) -> tuple[str,
 
 
 def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...]) -> None:
-    """A person with no country of their own who is someone's counterpart, or meets the other side, is of the pair's other country."""
+    """Someone's counterpart, or someone meeting the other side, with no country of their own is of the pair's other."""
     for person in people.persons:
         if person.country or len(pair) < 2:
             continue
@@ -178,7 +178,8 @@ def _dateline(facts: list[SentenceFacts]) -> PlaceMention | None:
     """ "New Delhi | Defence Minister ...", "Johannesburg, Nov 23 (IANS)": the city an article was filed from."""
     for fact in facts[:3]:
         for place in fact.places:
-            if place.kind == "city" and re.match(r"\s*(?:\||,\s*[A-Z][a-z]{2,8}\.?\s+\d|\(|—|-\s)", fact.sentence.text[place.end:]):
+            follows = fact.sentence.text[place.end:]
+            if place.kind == "city" and re.match(r"\s*(?:\||,\s*[A-Z][a-z]{2,8}\.?\s+\d|\(|—|-\s)", follows):
                 return place
     return None
 

@@ -12,8 +12,11 @@ from .gazetteer import gazetteer
 from .places import PlaceMention, venue
 from .split import Sentence
 
-PARTICIPATION = re.compile(r"\b(?:hold|held|holds|attend(?:ed|s|ing)?|participated|met|meet|meets|meeting\s+with|talks\s+with|"
-                           r"co-chaired|chaired|conducted|hosted|called\s+on|sidelines|margins|interaction|discussions\s+with)\b", re.I)
+PARTICIPATION = re.compile(
+    r"\b(?:hold|held|holds|attend(?:ed|s|ing)?|participated|met|meet|meets|meeting\s+with|talks\s+with|co-chaired|chaired|"
+    r"conducted|hosted|called\s+on|sidelines|margins|interaction|discussions\s+with|welcom\w+|received)\b",
+    re.I,
+)
 IN_PERSON_KINDS = {"", "in_person", "summit_sidelines", "dialogue", "summit", "visit"}
 REMOTE_KINDS = {"phone_call", "video_call"}
 # Specific kinds win over general ones when two mentions of a meeting are merged.
@@ -138,7 +141,11 @@ def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, refere
                 candidate.date = _at_most_month(inherited)
 
 
-STAY = re.compile(r"\b(?:while\s+in|(?:is|are|was|were)\s+in|arrived?\s+in|arrives\s+in|visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to|tour\s+of)\s+(?:the\s+)?$", re.I)
+STAY = re.compile(
+    r"\b(?:while\s+in|(?:is|are|was|were)\s+in|arrived?\s+in|arrives\s+in|visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to|tour\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysis) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .gazetteer import gazetteer
 from .titles import TitleMention, find_titles
 
-NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*"
+NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*"
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
 NAME = rf"(?:[A-Z]\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{0,3}}"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
@@ -56,7 +56,7 @@ class PersonMention:
 
 def clean_name(raw: str) -> str:
     """Trim a captured name at the first word that cannot be part of a person's name."""
-    words = raw.replace("’", "'").split()
+    words = raw.split()
     kept: list[str] = []
     g = gazetteer()
     for word in words:
@@ -174,7 +174,8 @@ def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, i
     if not known_tokens:
         return []
     # "Modi-Abe vision" names a thing, not the two men: hyphenated words are not mentions.
-    pattern = re.compile(r"(?<![\w@-])(" + "|".join(re.escape(t) for t in sorted(known_tokens, key=len, reverse=True)) + r")(?![\w-])")
+    words = "|".join(re.escape(t) for t in sorted(known_tokens, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w@-])({words})(?![\w-])")
     found = []
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in taken):

@@ -15,7 +15,7 @@ GENERIC_TITLES = {
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(w.strip(".").lower() for w in name.replace("’", "'").split() if w.strip("."))
+    return tuple(w.strip(".").lower() for w in name.split() if w.strip("."))
 
 
 def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -55,7 +55,11 @@ class ArticlePerson:
     @property
     def name(self) -> str:
         """The fullest name seen: most words, and without initials when there is a choice."""
-        return max(self.names, key=lambda n: (len(name_tokens(n)), -sum(len(t) == 1 for t in name_tokens(n)), -self.names.index(n)))
+        def fullness(name: str) -> tuple[int, int, int]:
+            tokens = name_tokens(name)
+            return len(tokens), -sum(len(t) == 1 for t in tokens), -self.names.index(name)
+
+        return max(self.names, key=fullness)
 
     @property
     def tokens(self) -> set[tuple[str, ...]]:

@@ -169,10 +169,10 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
                 continue
             if not getattr(meeting, field if field != "country" else "country_id") or field in {"kind", "status", "occasion"}:
                 changed |= _set(meeting, field, value)
-        if candidate.date and candidate.date_explicit and (meeting.date is None or _finer(candidate, meeting)):
-            if not meeting.is_locked("date"):
-                _date_fields(meeting, candidate)
-                changed = True
+        better_date = candidate.date and candidate.date_explicit and (meeting.date is None or _finer(candidate, meeting))
+        if better_date and not meeting.is_locked("date"):
+            _date_fields(meeting, candidate)
+            changed = True
         if changed:
             meeting.save()
         result.note("meeting", str(meeting), "merged", evidence)
@@ -207,7 +207,7 @@ def _date_fields(meeting: Meeting, candidate: MeetingCandidate) -> None:
 
 
 def _title(people: list[Person], candidate: MeetingCandidate) -> str:
-    names = " – ".join(p.name for p in people)
+    names = " - ".join(p.name for p in people)
     if candidate.occasion and names:
         return f"{names} at the {candidate.occasion.name}"[:300]
     return (names or candidate.occasion.name)[:300]

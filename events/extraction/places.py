@@ -50,7 +50,8 @@ def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMentio
             if other.kind != "country":
                 continue
             between = text[place.end: other.start] if other.start > place.end else text[other.end: place.start]
-            if re.fullmatch(r",\s*|\s+in\s+|\s*\(\s*", between) or (other.end <= place.start and re.fullmatch(r"['’]s\s+", between)):
+            owner = other.end <= place.start and re.fullmatch(r"'s\s+", between)
+            if re.fullmatch(r",\s*|\s+in\s+|\s*\(\s*", between) or owner:
                 result[i] = PlaceMention(place.text, other.country, "city", place.start, place.end, place.city, True)
     # An unknown town before ", Country": "in Apulia, Italy" when Apulia is not in the data.
     for match in re.finditer(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", text):

@@ -7,7 +7,7 @@ from functools import cache
 
 from .gazetteer import Gazetteer, gazetteer
 
-CAP = r"[A-Z][\w'’-]*"
+CAP = r"[A-Z][\w'-]*"
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def title_regex() -> re.Pattern:
     # A complement ends where the next title starts: "... Secretariat and Assistant Chief Cabinet Secretary".
     not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b)"
     return re.compile(
-        rf"(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))['’]s\s+)?"
+        rf"(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))[']s\s+)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
         rf"(?P<core>(?:(?:{ranks})[ -])*{_core_pattern(g)})(?P<plural>s)?"
         rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:and\s+)?{not_title}{CAP}){{0,4}}))?"
