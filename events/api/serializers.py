@@ -64,6 +64,13 @@ class CountryRefField(serializers.RelatedField):
         except Country.DoesNotExist:
             self.fail("does_not_exist", code=code)
 
+    def get_choices(self, cutoff: int | None = None) -> dict[str, str]:
+        # The browsable API's select: keyed by code, since the representation (a dict) cannot be a key.
+        queryset = self.get_queryset()
+        if cutoff is not None:
+            queryset = queryset[:cutoff]
+        return {country.code: str(country) for country in queryset}
+
 
 class ArticleBriefSerializer(serializers.ModelSerializer):
     class Meta:
