@@ -60,11 +60,10 @@ def fake_pipeline(monkeypatch):
 
 
 @pytest.fixture
-def pipeline(monkeypatch, request):
-    """The real pipeline (with a database) when it exists, else the fake."""
+def pipeline(monkeypatch):
+    """The real pipeline when it exists, else the fake. Tests using it are marked django_db for the real one."""
     if importlib.util.find_spec(PIPELINE) is None:
         return install_fake(monkeypatch)
-    request.getfixturevalue("db")
     return None
 
 
@@ -86,6 +85,7 @@ def write(folder, name, text=ARTICLE, encoding="utf-8"):
 
 # --- bad input and the exit code (real pipeline when present) ------------------------------------------------------
 
+@pytest.mark.django_db
 def test_failed_file_makes_the_command_fail_after_the_whole_batch(tmp_path, pipeline):
     write(tmp_path, "a.txt")
     (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
@@ -96,12 +96,14 @@ def test_failed_file_makes_the_command_fail_after_the_whole_batch(tmp_path, pipe
     assert f"{tmp_path / 'b.txt'}: binary" in out
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(("name", "content", "reason"), [
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\n ", "empty"),
     ("nul.txt", b"Ministers\x00met", "binary"),
     ("big.txt", b"x" * 2000, "too large"),
 ])
+@pytest.mark.django_db
 def test_each_bad_input_is_reported_by_name_with_its_reason(tmp_path, pipeline, name, content, reason):
     (tmp_path / name).write_bytes(content)
     out, _, error = run(tmp_path / name, max_bytes=1000)
@@ -109,6 +111,7 @@ def test_each_bad_input_is_reported_by_name_with_its_reason(tmp_path, pipeline, 
     assert f"{tmp_path / name}: {reason}" in out
 
 
+@pytest.mark.django_db
 def test_missing_path_is_reported_and_the_others_go_on(tmp_path, pipeline):
     write(tmp_path, "a.txt")
     out, _, error = run(tmp_path / "missing.txt", tmp_path / "a.txt")
@@ -116,6 +119,7 @@ def test_missing_path_is_reported_and_the_others_go_on(tmp_path, pipeline):
     assert f"{tmp_path / 'missing.txt'}: unreadable" in out and "new:         1" in out
 
 
+@pytest.mark.django_db
 def test_non_utf8_file_is_ingested_with_a_warning_on_stderr(tmp_path, pipeline):
     path = write(tmp_path, "a.txt", ARTICLE.replace("Chile", "Bogot\u00e1's"), encoding="cp1252")
     out, err, error = run(path)
@@ -123,12 +127,14 @@ def test_non_utf8_file_is_ingested_with_a_warning_on_stderr(tmp_path, pipeline):
     assert f"warning: {path}: not valid UTF-8" in err and "new:         1" in out
 
 
+@pytest.mark.django_db
 def test_all_good_files_exit_cleanly(tmp_path, pipeline):
     write(tmp_path, "a.txt")
     out, _, error = run(tmp_path)
     assert error is None and "failed:      0" in out
 
 
+@pytest.mark.django_db
 def test_exit_status_is_non_zero_from_the_command_line(tmp_path, pipeline):
     from django.core.management import ManagementUtility
 
