@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--rotate", action="store_true", help="Revoke the current token and issue a new one.")
 
     @transaction.atomic
-    def handle(self, *args: object, username: str, rotate: bool, **options: object) -> None:
+    def handle(self, *args: object, username: str, rotate: bool, **options: object) -> str:
         User = get_user_model()
         try:
             user = User.objects.get(**{User.USERNAME_FIELD: username})
@@ -29,4 +29,4 @@ class Command(BaseCommand):
         if rotate:
             Token.objects.filter(user=user).delete()
         token, _ = Token.objects.get_or_create(user=user)
-        self.stdout.write(token.key)
+        return token.key
