@@ -49,7 +49,10 @@ SUMMIT_VENUES = {
     "Siem Reap": "KH", "Boao": "CN", "Okinawa": "JP", "Hiroshima": "JP", "Kyoto": "JP", "Vientiane": "LA",
 }
 # Cities whose name is also a common English word or a person's name: never read as a place alone.
-AMBIGUOUS_CITIES = {"Of", "Van", "Nice", "Mobile", "Reading", "Split", "Male", "Bath", "Batman", "Hope", "Gen", "Most", "Kent", "Mandi", "Bar", "Marathon", "Ede", "Cork", "Bath"}
+AMBIGUOUS_CITIES = {
+    "Of", "Van", "Nice", "Mobile", "Reading", "Split", "Male", "Bath", "Batman", "Hope", "Gen", "Most", "Kent", "Mandi",
+    "Bar", "Marathon", "Ede", "Cork",
+}
 
 
 def ascii_fold(text: str) -> str:
@@ -68,7 +71,7 @@ def countries() -> list[dict]:
         aliases |= {a for a in info.get("altSpellings") or [] if len(a) > 3 and a.isascii()}
         aliases |= set(EXTRA_ALIASES.get(c.alpha_2, []))
         aliases = sorted(a.strip() for a in aliases if a and a.strip() and a.strip() != name and a.isascii() and "," not in a)
-        demonyms = [d for d in [info.get("demonym") or ""] + EXTRA_DEMONYMS.get(c.alpha_2, []) if d]
+        demonyms = [d for d in [info.get("demonym") or "", *EXTRA_DEMONYMS.get(c.alpha_2, [])] if d]
         rows.append({
             "code": c.alpha_2, "name": name, "official_name": getattr(c, "official_name", None) or c.name,
             "aliases": aliases, "demonyms": sorted(set(demonyms)), "capital": ascii_fold(info.get("capital") or ""),

@@ -53,7 +53,8 @@ class Meeting(Extracted):
 
     def __str__(self) -> str:
         who = self.title or "Meeting"
-        when = self.date.isoformat()[: {"day": 10, "month": 7, "year": 4}.get(self.date_precision, 10)] if self.date else "undated"
+        width = {"day": 10, "month": 7, "year": 4}.get(self.date_precision, 10)
+        when = self.date.isoformat()[:width] if self.date else "undated"
         return f"{who} ({when})"
 
 

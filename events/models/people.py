@@ -132,5 +132,5 @@ class Tenure(Extracted):
         ]
 
     def __str__(self) -> str:
-        span = f"{self.start_date or '?'}–{self.end_date or ''}"
+        span = f"{self.start_date or '?'} to {self.end_date or 'now'}"
         return f"{self.person} as {self.office} ({span})"
