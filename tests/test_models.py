@@ -221,7 +221,7 @@ def test_str_office():
 
 def test_str_tenure():
     tenure = factories.TenureFactory(person__name="Shigeru Ishiba", end_date=None)
-    assert str(tenure) == "Shigeru Ishiba as Prime Minister (JP) (2024-10-01\u2013)"
+    assert str(tenure) == "Shigeru Ishiba as Prime Minister (JP) (2024-10-01 to now)"
 
 
 @pytest.mark.parametrize(("precision", "expected"), [("day", "Talks (2024-06-01)"), ("month", "Talks (2024-06)"),
