@@ -1,0 +1,74 @@
+"""Office titles: canonical title, kind, and the country the words give away."""
+import pytest
+
+from events.extraction.titles import find_titles
+
+
+def only(text):
+    titles = find_titles(text)
+    assert len(titles) == 1, titles
+    return titles[0]
+
+
+def test_demonym_gives_the_country():
+    title = only("Indonesian Foreign Minister Retno Marsudi arrived in Canberra.")
+    assert (title.title, title.kind, title.country) == ("Foreign Minister", "foreign_minister", "ID")
+
+
+def test_of_country_gives_the_country_and_belongs_to_the_title():
+    text = "He met the Prime Minister of France in Paris."
+    title = only(text)
+    assert (title.title, title.country) == ("Prime Minister", "FR")
+    assert text[title.start: title.end] == "Prime Minister of France"
+
+
+def test_possessive_country_gives_the_country():
+    title = only("Kenya's President William Ruto flew to Accra.")
+    assert (title.title, title.kind, title.country) == ("President", "head_of_state", "KE")
+
+
+def test_title_alone_has_no_country():
+    assert only("Foreign Minister Penny Wong spoke.").country == ""
+
+
+def test_lower_case_title_after_a_demonym_counts():
+    title = only("The Australian defence minister Richard Marles spoke.")
+    assert (title.title, title.kind, title.country) == ("Defence Minister", "defence_minister", "AU")
+
+
+def test_abbreviation_in_capitals_is_a_title():
+    title = only("PM Albanese flew to Wellington.")
+    assert (title.title, title.kind) == ("Prime Minister", "head_of_government")
+
+
+def test_abbreviation_in_lower_case_is_not_a_title():
+    assert find_titles("The ministers met at 1:00 pm in Wellington.") == []
+
+
+def test_vice_minister_for_foreign_affairs_is_kept_whole():
+    text = "Takehiko Matsuo, Vice-Minister for Foreign Affairs of Peru, said so."
+    title = only(text)
+    assert title.title == "Vice-Minister for Foreign Affairs"
+    assert title.country == "PE"
+    assert text[title.start: title.end] == "Vice-Minister for Foreign Affairs of Peru"
+
+
+def test_plural_title_is_marked_plural_and_canonical_singular():
+    title = only("The Prime Ministers Albanese and Luxon met in Sydney.")
+    assert (title.title, title.plural) == ("Prime Minister", True)
+
+
+def test_singular_title_is_not_plural():
+    assert only("Prime Minister Luxon met Albanese.").plural is False
+
+
+@pytest.mark.parametrize("text", ["The minister said the talks went well.", "Ministers said little."])
+def test_bare_lower_case_minister_says_nothing(text):
+    assert find_titles(text) == []
+
+
+def test_two_titles_in_one_sentence_in_order():
+    titles = find_titles("President Lula received Chancellor Olaf Scholz and Foreign Minister Annalena Baerbock.")
+    assert [t.title for t in titles][-1] == "Foreign Minister"
+    assert [t.start for t in titles] == sorted(t.start for t in titles)
+    assert len(titles) >= 2
