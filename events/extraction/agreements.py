@@ -16,6 +16,7 @@ ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 ALIAS_CUE = re.compile(
     r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
 )
+COMPLEMENT = re.compile(r"\s+(?:on|for|between)\s+((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)")
 TOKEN = re.compile(r"[\w+-][\w'+-]*|,")
 # "Indo-Japanese", "Sino-Indian": combining forms that make a country pair, not a name.
 COMBINING_FORMS = {"indo", "sino", "afro", "euro", "russo", "anglo", "franco", "us", "u.s."}
@@ -43,12 +44,16 @@ def find_agreements(text: str) -> list[AgreementMention]:
     found: list[AgreementMention] = []
     for match in re.finditer(rf"(?<![\w-])(?P<head>{heads})(?![\w-])", stripped, re.I):
         tokens = [(t.group(0), t.start()) for t in TOKEN.finditer(stripped[: match.start()])]
-        words, start, year = _walk_back(tokens, match.group("head"))
-        if not words:
-            continue
+        head = match.group("head")
+        words, start, year = _walk_back(tokens, head)
         end = match.end()
-        complement = re.match(r"\s+(?:on|for|between)\s+((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)", stripped[end:])
-        if complement and match.group("head")[0].isupper():
+        complement = COMPLEMENT.match(stripped[end:]) if head[0].isupper() else None
+        if not words:
+            if not complement or not re.search(r"[A-Z]", complement.group(1)):
+                continue
+            # "a Memorandum of Understanding on Maritime Cooperation": the name is the head and what it is on.
+            start = match.start()
+        if complement:
             end += complement.end()
         name = " ".join(stripped[start:end].split())
         name = re.sub(r"\s+between\s+.*$", "", name)
