@@ -4,6 +4,8 @@ Runs inside the caller's transaction. Never writes a field a curator locked or a
 """
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Q
 
 from events.models import (
@@ -44,7 +46,13 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
         meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result)
         for name in candidate.agreements:
             for agreement in {agreements.get(name)} - {None}:
-                AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting)
+                signed = agreement.status == Agreement.Status.SIGNED
+                role = AgreementMeeting.Role.SIGNED if signed else AgreementMeeting.Role.DISCUSSED
+                AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting, defaults={"role": role})
+                if signed and meeting.date and agreement.signed_date is None and not agreement.is_locked("signed_date"):
+                    # Signed at the meeting the same sentence reports: the meeting's date is the signing date.
+                    agreement.signed_date, agreement.signed_precision = meeting.date, meeting.date_precision
+                    agreement.save(update_fields=["signed_date", "signed_precision"])
 
 
 def _set(record, field: str, value) -> bool:
@@ -241,8 +249,6 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
         agreement = Agreement(name=candidate.name[:300], aliases=sorted(candidate.aliases), kind=candidate.kind,
                               status=candidate.status or Agreement.Status.UNKNOWN)
         if candidate.year:
-            import datetime
-
             agreement.signed_date, agreement.signed_precision = datetime.date(candidate.year, 1, 1), "year"
         agreement.save()
         result.note("agreement", agreement.name, "created", evidence)
