@@ -1,0 +1,60 @@
+"""Places in a sentence, and the venue of a meeting."""
+from events.extraction.places import find_places, venue
+
+
+def test_city_comma_country_takes_the_named_country():
+    places = find_places("The two leaders met in Osaka, Japan on Friday.")
+    osaka = next(p for p in places if p.text == "Osaka")
+    assert (osaka.kind, osaka.country, osaka.located) == ("city", "JP", True)
+    assert venue(places).city == "Osaka"
+
+
+def test_possessive_country_before_a_city():
+    places = find_places("Albanese met Anwar in Malaysia's Kuala Lumpur.")
+    found = venue(places)
+    assert (found.kind, found.city, found.country) == ("city", "Kuala Lumpur", "MY")
+
+
+def test_city_named_building_is_not_the_city():
+    assert [p.text for p in find_places("The ministers met at Hyderabad House on Monday.")] == []
+
+
+def test_building_beside_its_city_leaves_the_city_as_venue():
+    places = find_places("The ministers met at Hyderabad House in New Delhi.")
+    assert [p.text for p in places] == ["New Delhi"]
+    assert venue(places).country == "IN"
+
+
+def test_city_alone_is_a_venue_with_its_own_country():
+    found = venue(find_places("Wong met Marsudi in Jakarta."))
+    assert (found.city, found.country) == ("Jakarta", "ID")
+
+
+def test_country_after_a_preposition_is_a_venue_when_no_city_is_named():
+    found = venue(find_places("Foreign Minister Penny Wong travelled to Indonesia."))
+    assert (found.kind, found.country, found.city) == ("country", "ID", "")
+
+
+def test_country_as_subject_is_no_venue():
+    assert venue(find_places("Indonesia and Australia agreed to cooperate.")) is None
+
+
+def test_city_is_preferred_over_a_country():
+    found = venue(find_places("During a visit to Chile, Albanese met Boric in Santiago."))
+    assert found.city == "Santiago"
+
+
+def test_demonym_is_found_with_its_country_but_is_no_venue():
+    places = find_places("The Indonesian minister spoke.")
+    assert [(p.kind, p.country) for p in places] == [("demonym", "ID")]
+    assert venue(places) is None
+
+
+def test_unknown_town_before_a_country():
+    places = find_places("The summit was held in Kananaskis, Canada.")
+    town = venue(places)
+    assert (town.city, town.country) == ("Kananaskis", "CA")
+
+
+def test_lower_case_word_is_no_place():
+    assert find_places("the chile sauce was served") == []
