@@ -1,0 +1,101 @@
+"""Meeting candidates from an analysed text: dates, merging of mentions, and what stays apart. Pure: no database."""
+import datetime
+
+from events.extraction.extract import analyse
+from events.extraction.meetings import meeting_candidates, merge_candidates, resolve_dates
+
+REFERENCE = datetime.date(2024, 3, 8)  # a Friday
+
+TEXT = (
+    "Foreign Minister Penny Wong met her Indonesian counterpart Retno Marsudi in Jakarta on Tuesday. "
+    "Wong and Marsudi discussed maritime security.\n\n"
+    "During the meeting in Jakarta, Wong and Marsudi also agreed to expand student exchanges.\n\n"
+    "On Thursday, Wong held a telephonic conversation with Marsudi about the crisis."
+)
+
+
+def meetings(text, reference=REFERENCE):
+    analysis = analyse(text)
+    candidates = meeting_candidates(analysis)
+    resolve_dates(candidates, analysis, reference)
+    return analysis, candidates, merge_candidates(candidates)
+
+
+def names(analysis, candidate):
+    return [analysis.people.persons[i].name for i in candidate.participants]
+
+
+def test_people_of_the_text_are_found_once_each():
+    analysis, _, _ = meetings(TEXT)
+    assert [p.name for p in analysis.people.persons] == ["Penny Wong", "Retno Marsudi"]
+    assert analysis.people.persons[1].country == "ID"
+
+
+def test_two_mentions_of_one_meeting_merge_with_the_explicit_date_and_city():
+    analysis, candidates, merged = meetings(TEXT)
+    in_person = [m for m in merged if m.kind == "in_person"]
+    assert len(candidates) > len(merged)
+    [meeting] = in_person
+    assert names(analysis, meeting) == ["Penny Wong", "Retno Marsudi"]
+    assert (meeting.date.date, meeting.date.precision) == (datetime.date(2024, 3, 5), "day")
+    assert (meeting.city, meeting.country) == ("Jakarta", "ID")
+    assert len(meeting.sentences) == 2
+
+
+def test_phone_call_with_the_same_people_stays_apart():
+    analysis, _, merged = meetings(TEXT)
+    [call] = [m for m in merged if m.kind == "phone_call"]
+    assert names(analysis, call) == ["Penny Wong", "Retno Marsudi"]
+    assert (call.date.date, call.date.precision) == (datetime.date(2024, 3, 7), "day")
+    assert len(merged) == 2
+
+
+def test_date_inherited_from_the_paragraph_is_month_precision_at_most():
+    text = ("President Gabriel Boric arrived in Lima on 12 June 2024. "
+            "Later, Boric held talks with his Peruvian counterpart Dina Boluarte.")
+    analysis, _, merged = meetings(text, datetime.date(2024, 6, 14))
+    [meeting] = merged
+    assert names(analysis, meeting) == ["Gabriel Boric", "Dina Boluarte"]
+    assert meeting.date_explicit is False
+    assert (meeting.date.date, meeting.date.precision) == (datetime.date(2024, 6, 1), "month")
+
+
+def test_sentence_own_date_is_explicit_and_keeps_its_day():
+    text = "President Gabriel Boric held talks with his Peruvian counterpart Dina Boluarte in Lima on 12 June 2024."
+    _, _, [meeting] = meetings(text, None)
+    assert meeting.date_explicit is True
+    assert (meeting.date.date, meeting.date.precision) == (datetime.date(2024, 6, 12), "day")
+
+
+def test_planned_meeting_counts_forward_and_inherits_no_date():
+    text = ("Foreign Minister Penny Wong will meet her Indonesian counterpart Retno Marsudi in Canberra on Monday.\n\n"
+            "Prime Minister Anthony Albanese is scheduled to hold talks with his Indonesian counterpart Joko Widodo.")
+    analysis, _, merged = meetings(text)
+    by_first = {names(analysis, m)[0]: m for m in merged}
+    assert by_first["Penny Wong"].planned is True
+    assert by_first["Penny Wong"].date.date == datetime.date(2024, 3, 11)
+    assert by_first["Anthony Albanese"].planned is True
+    assert by_first["Anthony Albanese"].date is None
+
+
+def test_different_days_stay_apart():
+    text = ("Foreign Minister Penny Wong met her Indonesian counterpart Retno Marsudi in Jakarta on Monday.\n\n"
+            "Wong met Marsudi again in Bali on 1 February 2024.")
+    _, _, merged = meetings(text)
+    assert len(merged) == 2
+    assert sorted(m.date.date for m in merged) == [datetime.date(2024, 2, 1), datetime.date(2024, 3, 4)]
+
+
+def test_sidelines_meeting_keeps_its_occasion_and_venue():
+    text = ("Prime Minister Anthony Albanese met Brazilian President Luiz Inacio Lula on the sidelines of the "
+            "G20 Summit in Rio de Janeiro on Monday.")
+    _, _, [meeting] = meetings(text, datetime.date(2024, 11, 20))
+    assert meeting.kind == "summit_sidelines"
+    assert meeting.occasion.name == "G20 Summit"
+    assert meeting.country == "BR"
+    assert meeting.date.date == datetime.date(2024, 11, 18)
+
+
+def test_one_person_alone_is_no_meeting():
+    _, candidates, _ = meetings("Foreign Minister Penny Wong met reporters in Canberra on Monday.")
+    assert candidates == []
