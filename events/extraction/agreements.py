@@ -11,7 +11,10 @@ DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "our", "his", "
 # Words that end a lower-case agreement phrase when walking back from its head.
 BREAKERS = {"is", "was", "were", "are", "be", "to", "with", "by", "at", "as", "that", "which", "who", "would", "will",
             "has", "have", "had", "said", "on", "about", "into", "from", "of", "new", "existing", "previous", "any"}
-LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal"}
+# Words that describe an agreement rather than name it: "an expanded trade agreement", "a more detailed agreement".
+BREAKERS |= {"more", "expanded", "detailed", "broader", "possible", "final", "formal", "fresh", "such", "similar", "other"}
+LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal", "memorandum of understanding"}
+LOWER_COMPLEMENT = re.compile(r"\s+(?:on|for)\s+((?:[a-z][\w-]*)(?:\s+(?:and\s+)?[a-z][\w-]*){0,5})")
 ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 ALIAS_CUE = re.compile(
     r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
@@ -48,8 +51,14 @@ def find_agreements(text: str) -> list[AgreementMention]:
         words, start, year = _walk_back(tokens, head)
         end = match.end()
         complement = COMPLEMENT.match(stripped[end:]) if head[0].isupper() else None
+        determined = re.search(r"\b(?:a|an|the)\s+$", stripped[: match.start()])
+        if not words and head.lower() == "memorandum of understanding" and determined:
+            # "signed a memorandum of understanding on offshore renewable energy": named by its subject.
+            complement = LOWER_COMPLEMENT.match(stripped[end:])
+        elif not words and (not complement or not re.search(r"[A-Z]", complement.group(1))):
+            continue
         if not words:
-            if not complement or not re.search(r"[A-Z]", complement.group(1)):
+            if not complement:
                 continue
             # "a Memorandum of Understanding on Maritime Cooperation": the name is the head and what it is on.
             start = match.start()

@@ -21,7 +21,7 @@ YEAR = r"(?P<year>(?:19|20)\d\d)"
 WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)([-/])(?P<month>[01]\d)\2(?P<day>[0-3]\d)\b")),
     ("month_day_year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
     ("day_month_year", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b", re.I)),
     ("month_year", re.compile(rf"\b{MONTH},?\s+{YEAR}\b", re.I)),
@@ -31,7 +31,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"|yesterday|today|tomorrow)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|late|early|last|next|this)\s+)?{WEEKDAY}\b", re.I)),
     ("month", re.compile(rf"\b(?:in|earlier in|later in|early|late|since|last|this|next)\s+{MONTH}\b(?!\s+[0-3]?\d\b)", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during|of|year)\s+{YEAR}\b(?!-)")),
+    ("year", re.compile(rf"\b(?:in|during|year)\s+{YEAR}\b(?!-)")),
 ]
 # "May" is a month and a verb: take it only with a day or year beside it.
 AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr"}

@@ -123,7 +123,8 @@ def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, refere
             resolved = resolve(mention, reference)
             if resolved:
                 paragraph_dates.setdefault(fact.sentence.paragraph, []).append((fact.sentence.index, resolved))
-                if lead is None and fact.sentence.index < 8:
+                # The article's own time: a day or month near the top, not "in 1965" from the background.
+                if lead is None and fact.sentence.index < 8 and resolved.precision != "year":
                     lead = resolved
     if lead is None and reference is not None:
         lead = ResolvedDate(reference, "day", "")
@@ -159,7 +160,9 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
         if current is not None:
             context[fact.sentence.index] = current
     for candidate in candidates:
-        if candidate.place is None and candidate.kind not in REMOTE_KINDS:
+        if candidate.kind in REMOTE_KINDS:
+            candidate.place = None  # a call joins two capitals; it took place in neither
+        elif candidate.place is None:
             candidate.place = context.get(candidate.sentences[0].index)
 
 

@@ -38,6 +38,8 @@ COUNTERPART = re.compile(
     rf"(?:(?:his|her|their)\s+)?(?:respective\s+)?(?:(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?counterparts?\s*,?"
     rf"(?P<names>\s+{NAME}(?:\s*(?:,|and|,\s*and)\s+{NAME})*)"
 )
+# "the Trump administration", "the Starmer government": a government named after its leader.
+INSTITUTION_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|campaign|cabinet|doctrine)\b", re.I)
 PRONOUN = re.compile(r"^(?:He|She)\b")
 
 
@@ -178,7 +180,7 @@ def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, i
     pattern = re.compile(rf"(?<![\w@-])({words})(?![\w-])")
     found = []
     for match in pattern.finditer(text):
-        if any(start <= match.start() < end for start, end in taken):
+        if any(start <= match.start() < end for start, end in taken) or INSTITUTION_AFTER.match(text, match.end()):
             continue
         found.append(PersonMention(known_tokens[match.group(1)], match.start(), match.end(), "known"))
     return found

@@ -15,7 +15,8 @@ GENERIC_TITLES = {
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(w.strip(".").lower() for w in name.split() if w.strip("."))
+    # "Cho Tae-yul" and "Cho Tae Yul" are one spelling apart: hyphens split words.
+    return tuple(w.strip(".").lower() for w in name.replace("-", " ").split() if w.strip("."))
 
 
 def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -36,10 +36,11 @@ def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[
 
 
 def extract(cleaned: Cleaned, published: datetime.date | None, known: list[KnownPerson],
-            anchor=None) -> Extraction:
+            anchor=None, raw_text: str = "") -> Extraction:
     """The pure pipeline. `anchor` may date an undated article from a meeting the database knows."""
     analysis = analyse(cleaned.text, known, dateline=cleaned.dateline)
-    reference = reference_date(cleaned.text, published)
+    # The raw text still has the header the clean stage took off: "2025/01/13 17:42 KST".
+    reference = reference_date(raw_text or cleaned.text, published)
     meetings = build_meetings(analysis, reference)
     if reference is None and anchor is not None:
         reference = anchor(meetings)
@@ -59,7 +60,8 @@ def ingest_document(document: Document, *, dry_run: bool = False) -> ArticleResu
     if not cleaned.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="nothing but page furniture in the text")
     published = document.published or cleaned.published
-    extraction = extract(cleaned, published, selectors.known_people(cleaned.text), anchor=selectors.anchor_date)
+    extraction = extract(cleaned, published, selectors.known_people(cleaned.text), anchor=selectors.anchor_date,
+                         raw_text=document.text)
     with transaction.atomic():
         article = Article.objects.create(
             file_name=document.file_name, title=document.title or cleaned.title, outlet=document.outlet,
