@@ -20,8 +20,8 @@ def test_country_pair_stays_in_the_name():
 
 
 def test_lower_case_agreement_back_to_its_determiner():
-    [mention] = find_agreements("The ministers deliberated on a reciprocal access agreement for their forces.")
-    assert (mention.name, mention.head) == ("reciprocal access agreement", "agreement")
+    [mention] = find_agreements("The ministers deliberated on a reciprocal access and logistics agreement for their forces.")
+    assert (mention.name, mention.head) == ("reciprocal access and logistics agreement", "agreement")
 
 
 def test_lower_case_partnership_without_a_name_is_nothing():
