@@ -19,7 +19,10 @@ ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 ALIAS_CUE = re.compile(
     r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
 )
-COMPLEMENT = re.compile(r"\s+(?:on|for|between)\s+((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)")
+# "on Maritime Cooperation" names the agreement; "on Monday" dates the news.
+NOT_SUBJECT = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+               r"|August|September|October|November|December)\b)")
+COMPLEMENT = re.compile(rf"\s+(?:on|for|between)\s+{NOT_SUBJECT}((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)")
 TOKEN = re.compile(r"[\w+-][\w'+-]*|,")
 # "Indo-Japanese", "Sino-Indian": combining forms that make a country pair, not a name.
 COMBINING_FORMS = {"indo", "sino", "afro", "euro", "russo", "anglo", "franco", "us", "u.s."}

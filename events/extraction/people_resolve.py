@@ -21,7 +21,13 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """ "S Jaishankar" ~ "Jaishankar" ~ "S. Jaishankar"; "Kamikawa Yoko" ~ "Yoko Kamikawa"; initials match names."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(a) == len(b):
+        return _covers(a, b) or _covers(b, a)
+    return _covers(a, b) if len(a) < len(b) else _covers(b, a)
+
+
+def _covers(small: tuple[str, ...], large: tuple[str, ...]) -> bool:
+    """Every word of `small` is in `large`, an initial standing for any word it begins."""
     full_large = [t for t in large if len(t) > 1]
     for token in small:
         if len(token) == 1:
