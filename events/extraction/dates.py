@@ -33,8 +33,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:in|earlier in|later in|early|late|since|last|this|next)\s+{MONTH}\b(?!\s+[0-3]?\d\b)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|year)\s+{YEAR}\b(?!-)")),
 ]
-# "May" is a month and a verb: take it only with a day or year beside it.
-AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr"}
+# "May" is a month and a verb: _mention takes it only with a day or year beside it.
 
 
 @dataclass(frozen=True)
@@ -90,12 +89,8 @@ def find_dates(text: str) -> list[DateMention]:
 def _mention(kind: str, match: re.Match) -> DateMention | None:
     groups = match.groupdict()
     month_word = (groups.get("month") or "").lower()
-    if kind in {"month", "month_day", "day_month"} and month_word in AMBIGUOUS_MONTHS and not match.group(0)[0].isupper():
-        if kind == "month" and month_word != "may":
-            pass
-        elif month_word == "may":
-            return None
-    if month_word == "may" and kind == "month":
+    lower_case = not match.group(0)[0].isupper()
+    if month_word == "may" and (kind == "month" or (kind in {"month_day", "day_month"} and lower_case)):
         return None
     month = int(month_word) if month_word.isdigit() else MONTHS.get(month_word)
     day = int(groups["day"]) if groups.get("day") else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .agreements import AgreementMention, agreement_key, agreement_status, find_agreements
 from .cues import MeetingCue, find_meeting_cue
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, latest_full_date
 from .gazetteer import gazetteer
 from .people import PersonMention, find_known, find_people
 from .people_resolve import GENERIC_TITLES, ArticlePerson, KnownPerson, PeopleIndex
@@ -195,7 +195,7 @@ def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
                     parties.add(place.country)
             candidate = AgreementCandidate(mention.name, mention.head, set(mention.aliases), agreement_status(fact.sentence.text),
                                            mention.year, parties or set(analysis.pair), [fact.sentence])
-            match = next((a for a in found if _same_agreement(a.key, candidate.key)), None)
+            match = next((a for a in found if same_agreement(a.key, candidate.key)), None)
             if match is None:
                 found.append(candidate)
                 continue
@@ -207,12 +207,10 @@ def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
     return found
 
 
-def _same_agreement(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_agreement(a: frozenset[str], b: frozenset[str]) -> bool:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return len(small) >= 2 and small <= large and len(small) / len(large) >= 0.5
 
 
 def reference_date(text: str, published: datetime.date | None) -> datetime.date | None:
-    from .dates import latest_full_date
-
     return published or latest_full_date(text)

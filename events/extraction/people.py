@@ -123,7 +123,6 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             country = previous.title.country
             title = TitleMention(title.title, title.kind, title.start, title.end, country, title.ministry, title.plural)
         after = text[title.end:]
-        chained = re.match(r"\s+and\s+", after)
         if title.plural:
             listed = _names_in_list(text, title.end)
             mentions += [PersonMention(n, s, e, "title", title, country) for n, s, e in listed]
@@ -149,7 +148,6 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             mention = PersonMention("", title.start, title.end, "title_only", title, country)
         mentions.append(mention)
         previous = mention
-        del chained
     for match in COUNTERPART.finditer(text):
         place = gazetteer().place(match.group("demonym") or "")
         country = place.country if place else ""

@@ -27,7 +27,7 @@ from events.models import (
 
 from .agreements import agreement_key
 from .cues import occasion_key
-from .extract import AgreementCandidate, _same_agreement
+from .extract import AgreementCandidate, same_agreement
 from .meetings import MeetingCandidate, kinds_compatible, occasions_match
 from .people_resolve import ArticlePerson, name_tokens
 from .report import ArticleResult
@@ -38,7 +38,8 @@ MIN_PARTICIPANTS = 2
 def save_extraction(article: Article, extraction, result: ArticleResult) -> None:
     countries = {c.code: c for c in Country.objects.all()}
     persons = {p.index: save_person(p, article, countries, result) for p in extraction.analysis.people.persons}
-    agreements = {a.name: save_agreement(a, article, countries, result) for a in extraction.agreements}
+    known_agreements = list(Agreement.objects.all())  # read once per article, not once per agreement
+    agreements = {a.name: save_agreement(a, article, countries, result, known_agreements) for a in extraction.agreements}
     for candidate in extraction.meetings:
         if len(candidate.participants) < MIN_PARTICIPANTS and not (candidate.occasion and candidate.date_explicit
                                                                   and candidate.date.precision == "day"):
@@ -233,17 +234,18 @@ def _office_at(person: Person, holder: ArticlePerson) -> Office | None:
 
 # ----------------------------------------------------------------------------- agreements
 
-def find_agreement(candidate: AgreementCandidate) -> Agreement | None:
+def find_agreement(candidate: AgreementCandidate, known: list[Agreement]) -> Agreement | None:
     key = candidate.key
-    for agreement in Agreement.objects.all():
+    for agreement in known:
         keys = [agreement_key(agreement.name), *(agreement_key(a) for a in agreement.aliases)]
-        if any(k == key or _same_agreement(k, key) for k in keys):
+        if any(k == key or same_agreement(k, key) for k in keys):
             return agreement
     return None
 
 
-def save_agreement(candidate: AgreementCandidate, article: Article, countries: dict, result: ArticleResult) -> Agreement:
-    agreement = find_agreement(candidate)
+def save_agreement(candidate: AgreementCandidate, article: Article, countries: dict, result: ArticleResult,
+                   known: list[Agreement]) -> Agreement:
+    agreement = find_agreement(candidate, known)
     evidence = candidate.sentences[0].text
     if agreement is None:
         agreement = Agreement(name=candidate.name[:300], aliases=sorted(candidate.aliases), kind=candidate.kind,
@@ -251,6 +253,7 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
         if candidate.year:
             agreement.signed_date, agreement.signed_precision = datetime.date(candidate.year, 1, 1), "year"
         agreement.save()
+        known.append(agreement)
         result.note("agreement", agreement.name, "created", evidence)
     else:
         aliases = sorted(set(agreement.aliases) | candidate.aliases | {candidate.name} - {agreement.name})
