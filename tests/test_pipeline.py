@@ -191,12 +191,12 @@ def test_dry_run_of_an_invented_article_writes_nothing(tmp_path):
     assert counts() == dict.fromkeys(counts(), 0)
 
 
-def test_ingest_document_with_nothing_to_extract_still_records_the_article():
+def test_ingest_document_with_nothing_to_extract_still_records_the_article(ingest_context):
     document = Document(file_name="weather.txt", text="Heavy rain fell across the south coast on Sunday, forecasters said.\n",
                         published=datetime.date(2024, 3, 10))
-    result = ingest_document(document)
+    result = ingest_document(document, context=ingest_context)
     assert result.status == "new"
     article = Article.objects.get()
     assert (article.file_name, article.published) == ("weather.txt", datetime.date(2024, 3, 10))
     assert Person.objects.count() == Meeting.objects.count() == Agreement.objects.count() == 0
-    assert ingest_document(document).status == "unchanged"
+    assert ingest_document(document, context=ingest_context).status == "unchanged"

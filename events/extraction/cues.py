@@ -76,10 +76,24 @@ def find_occasions(text: str) -> list[Occasion]:
     return sorted(found, key=lambda o: o.start)
 
 
-def find_meeting_cue(text: str) -> MeetingCue | None:
+def trigger_tokens(parse) -> list[int]:
+    """Tokens whose lemma says people met: "had spoken to", "speak with", "inked", "receives" all count."""
+    if parse is None:
+        return []
+    lemmas = gazetteer().trigger_lemmas
+    return [i for i, t in enumerate(parse.tokens) if t.lemma in lemmas and t.pos in {"VERB", "NOUN", "AUX"}]
+
+
+def find_meeting_cue(text: str, parse=None) -> MeetingCue | None:
     g = gazetteer()
-    trigger = g.meeting_trigger.search(text)
-    if not trigger:
+    found = g.meeting_trigger.search(text)
+    lemma_hits = trigger_tokens(parse)
+    if found:
+        trigger, start, end = found.group(0), found.start(), found.end()
+    elif lemma_hits:
+        token = parse.tokens[lemma_hits[0]]
+        trigger, start, end = token.text, token.start, token.end
+    else:
         return None
     kind = "in_person"
     for candidate, pattern in g.kind_patterns:
@@ -87,8 +101,8 @@ def find_meeting_cue(text: str) -> MeetingCue | None:
             kind = candidate
             break
     # Only the words around the meeting's own verb say whether it is ahead: "would remain" later on does not.
-    window = text[: trigger.end() + 40]
+    window = text[: end + 40]
     planned = bool(g.planned.search(window)) and not PAST_VERB.search(window)
     group = GROUP.search(text)
-    return MeetingCue(trigger.group(0), trigger.start(), kind, planned, tuple(find_occasions(text)),
+    return MeetingCue(trigger, start, kind, planned, tuple(find_occasions(text)),
                       group.group("what").lower() if group else "")

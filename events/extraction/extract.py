@@ -13,7 +13,8 @@ from .agreements import AgreementMention, agreement_key, agreement_status, find_
 from .cues import MeetingCue, find_meeting_cue
 from .dates import DateMention, find_dates, latest_full_date
 from .gazetteer import gazetteer
-from .people import PersonMention, find_known, find_people
+from .nlp import SentenceParse
+from .people import PersonMention, find_known, find_people, merge_entities
 from .people_resolve import GENERIC_TITLES, ArticlePerson, KnownPerson, PeopleIndex
 from .places import PlaceMention, country_counts, find_places
 from .split import Sentence, split_sentences
@@ -30,6 +31,9 @@ class SentenceFacts:
     cue: MeetingCue | None
     agreements: list[AgreementMention]
     persons: list[int] = field(default_factory=list)  # ArticlePerson indexes, in order of mention
+    parse: SentenceParse | None = None
+    # (start, end, ArticlePerson index) of every mention resolved to a person: what the parse's tokens point at
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -59,14 +63,19 @@ class Analysis:
     dateline: PlaceMention | None
 
 
-def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "") -> Analysis:
+def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "",
+            parse=None) -> Analysis:
+    """`parse`, when given, maps the article's sentences to their `SentenceParse` (the NLP layer's view)."""
     sentences = split_sentences(text)
+    parses = parse(sentences) if parse is not None else [None] * len(sentences)
     facts = []
-    for sentence in sentences:
+    for sentence, sentence_parse in zip(sentences, parses, strict=True):
         titles = find_titles(sentence.text)
+        mentions = merge_entities(sentence.text, find_people(sentence.text, titles), sentence_parse)
         facts.append(SentenceFacts(
-            sentence, titles, find_people(sentence.text, titles), find_places(sentence.text),
-            find_dates(sentence.text), find_meeting_cue(sentence.text), find_agreements(sentence.text),
+            sentence, titles, mentions, find_places(sentence.text),
+            find_dates(sentence.text), find_meeting_cue(sentence.text, sentence_parse), find_agreements(sentence.text),
+            parse=sentence_parse,
         ))
     people = PeopleIndex(known)
     for fact in facts:
@@ -111,6 +120,8 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
                 person = people.by_handle(mention.handle)
             elif mention.via == "pronoun" and previous and previous.persons and _adjacent(previous, fact):
                 person = people.persons[previous.persons[0]]
+            if person is not None:
+                fact.spans.append((mention.start, mention.end, person.index))
             if person is not None and person.index not in fact.persons:
                 fact.persons.append(person.index)
                 if not mention.name:

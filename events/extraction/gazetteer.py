@@ -72,6 +72,8 @@ class Gazetteer:
         self.kind_patterns = [(row["kind"], alternation([f"re:{p}" for p in row["patterns"]], flags=re.I))
                               for row in cues["kinds"]]
         self.planned = alternation(cues["planned"], flags=re.I)
+        self.trigger_lemmas: frozenset[str] = frozenset(cues["trigger_lemmas"])
+        self.meeting_nouns: frozenset[str] = frozenset(cues["meeting_nouns"])
         self.agreement_heads: list[str] = cues["agreement_heads"]
         self.agreement_kinds: dict[str, str] = cues["agreement_kinds"]
         self.agreement_status = [(row["status"], re.compile("|".join(row["patterns"]), re.I))

@@ -5,10 +5,11 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .cues import GROUP, Occasion
+from .cues import GROUP, Occasion, trigger_tokens
 from .dates import DateMention, ResolvedDate, resolve
 from .extract import Analysis, SentenceFacts
 from .gazetteer import gazetteer
+from .participants import linked_groups
 from .places import PlaceMention, venue
 from .split import Sentence
 
@@ -53,7 +54,15 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
             if fact.persons:
                 previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
             continue
-        participants = list(fact.persons)
+        countries = {p.index: p.country for p in analysis.people.persons}
+        groups = linked_groups(fact.parse, fact.spans, trigger_tokens(fact.parse), countries)
+        if len(groups) > 1:
+            # Several bilaterals in one sentence: each is its own meeting, read from the parse alone.
+            for group in groups:
+                found.append(_candidate(fact, group, None))
+            previous_subject = (groups[0][0], fact.sentence.index, fact.sentence.paragraph)
+            continue
+        participants = groups[0] if groups else list(fact.persons)
         if fact.cue.occasions and not PARTICIPATION.search(fact.sentence.text):
             participants = []  # "the importance of holding the 2+2 Dialogue" names the event, not who was there
         participants += [p for p in _group(fact, analysis, found) if p not in participants]
@@ -70,15 +79,19 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         if len(participants) >= 2 and len(countries) == 1 and not occasions and _all_known(participants, analysis):
             continue  # colleagues of one government talking among themselves
         for occasion in occasions or (None,):
-            after = occasion.end if occasion else fact.cue.start
-            candidate = MeetingCandidate(
-                participants=list(participants), sentences=[fact.sentence], kind=fact.cue.kind,
-                planned=fact.cue.planned, occasion=occasion, place=venue(fact.places, after),
-            )
-            candidate.date_mention = _best_date(fact)
-            candidate.agreements = [a.name for a in fact.agreements]
-            found.append(candidate)
+            found.append(_candidate(fact, participants, occasion))
     return found
+
+
+def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion | None) -> MeetingCandidate:
+    after = occasion.end if occasion else fact.cue.start
+    candidate = MeetingCandidate(
+        participants=list(participants), sentences=[fact.sentence], kind=fact.cue.kind,
+        planned=fact.cue.planned, occasion=occasion, place=venue(fact.places, after),
+    )
+    candidate.date_mention = _best_date(fact)
+    candidate.agreements = [a.name for a in fact.agreements]
+    return candidate
 
 
 def _all_known(participants: list[int], analysis: Analysis) -> bool:

@@ -5,15 +5,18 @@ Recognition only: which mentions are the same person is decided in people_resolv
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
+
+# `regex` for Unicode letter classes: a name is any script's letters ("Radosław", "Çavuşoğlu"), not Latin-1's.
+import regex as re
 
 from .gazetteer import gazetteer
 from .titles import TitleMention, find_titles
 
-NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*"
+NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+"
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
-NAME = rf"(?:[A-Z]\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{0,3}}"
+# Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
+NAME = rf"(?:\p{{Lu}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{0,5}}+"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
 
@@ -182,3 +185,80 @@ def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, i
             continue
         found.append(PersonMention(known_tokens[match.group(1)], match.start(), match.end(), "known"))
     return found
+
+
+# Words before a name that address the person rather than name them: "Sheikh", "H.E.", "Mr".
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "shaikh", "sheikha", "he", "h.e", "hon", "sir", "dame",
+              "madam", "excellency", "his", "her", "lord", "lady", "gen", "general", "ambassador"}
+
+
+def ner_name(raw: str) -> str:
+    """A person's name from an NER span: honorifics and title words off the front, a possessive off the end,
+    and a family name written in capitals ("KISHIDA Fumio") in the usual case."""
+    words = raw.replace("\n", " ").split()
+    while words and (words[0].lower().strip(".,") in HONORIFICS | NOT_NAME_WORDS
+                     or gazetteer().office(words[0].strip(".,")) is not None):
+        words.pop(0)
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    words = [w.strip(",;:") for w in words if w.strip(",;:")]
+    if not words or any(any(c.isdigit() for c in w) for w in words):
+        return ""
+    if not all(w[0].isupper() or w.lower() in PARTICLE_WORDS for w in words):
+        return ""
+    if len(words) == 1 and (len(words[0].rstrip(".")) < 2 or gazetteer().is_place_word(words[0])):
+        return ""
+    return " ".join(w.capitalize() if len(w) > 2 and w.isupper() else w for w in words)
+
+
+PARTICLE_WORDS = set(PARTICLE.strip("(?:)").split("|"))
+
+
+def merge_entities(text: str, mentions: list[PersonMention], parse) -> list[PersonMention]:
+    """Reconcile the rules' person mentions with the NER's PERSON spans (`parse` is an nlp.SentenceParse).
+
+    The longer of an NER span and a rule match wins ("Radosław Sikorski", "Abdullah bin Zayed Al Nahyan"); a person
+    the NER sees and no rule anchored is added; a rule "name" that the parse shows is no proper noun ("Separately,",
+    "Today") is dropped, its title kept as a reference.
+    """
+    if parse is None:
+        return mentions
+    spans = list(parse.persons)
+    result: list[PersonMention] = []
+    for mention in mentions:
+        if not mention.name:
+            result.append(mention)
+            continue
+        overlapping = [(s, e) for s, e in spans if s < mention.end and mention.start < e]
+        wider = [(s, e) for s, e in overlapping if e - s > mention.end - mention.start]
+        if wider:
+            start, end = max(wider, key=lambda span: span[1] - span[0])
+            name = ner_name(text[start:end])
+            if name and set(name_words(mention.name)) <= set(name_words(name)):
+                start = text.find(name.split()[0], start) if text.find(name.split()[0], start) >= 0 else start
+                mention = PersonMention(name, start, max(end, start + len(name)), mention.via, mention.title,
+                                        mention.country, mention.counterpart_of_country, mention.respective)
+        elif not overlapping and not _has_proper_noun(parse, mention.start, mention.end):
+            if mention.title is not None:
+                title = mention.title
+                result.append(PersonMention("", title.start, title.end, "title_only", title, mention.country))
+            continue
+        result.append(mention)
+    named = [(m.start, m.end) for m in result if m.name]
+    for start, end in spans:
+        if any(s < end and start < e for s, e in named):
+            continue
+        name = ner_name(text[start:end])
+        if name:
+            first = text.find(name.split()[0], start)
+            begin = first if 0 <= first < end else start
+            result.append(PersonMention(name, begin, end, "ner"))
+    return sorted(result, key=lambda m: m.start)
+
+
+def name_words(name: str) -> list[str]:
+    return [w.strip(".").lower() for w in name.replace("-", " ").split() if w.strip(".")]
+
+
+def _has_proper_noun(parse, start: int, end: int) -> bool:
+    return any(t.pos == "PROPN" for t in parse.tokens if start <= t.start < end)

@@ -37,7 +37,7 @@ MIN_PARTICIPANTS = 2
 
 def save_extraction(article: Article, extraction, result: ArticleResult) -> None:
     countries = {c.code: c for c in Country.objects.all()}
-    persons = {p.index: save_person(p, article, countries, result) for p in extraction.analysis.people.persons}
+    persons = {p.index: save_person(p, article, countries, result) for p in extraction.persons}
     known_agreements = list(Agreement.objects.all())  # read once per article, not once per agreement
     agreements = {a.name: save_agreement(a, article, countries, result, known_agreements) for a in extraction.agreements}
     for candidate in extraction.meetings:

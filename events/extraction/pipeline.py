@@ -10,11 +10,13 @@ from events.models import Article
 
 from . import persist, selectors
 from .clean import Cleaned, clean
+from .context import IngestContext, Parser
 from .documents import Document
 from .extract import AgreementCandidate, Analysis, analyse, collect_agreements, reference_date
 from .meetings import MeetingCandidate, apply_location_context, meeting_candidates, merge_candidates, resolve_dates
-from .people_resolve import KnownPerson
+from .people_resolve import ArticlePerson, KnownPerson
 from .report import ArticleResult, Status
+from .roles import settle_participants
 
 
 @dataclass
@@ -25,6 +27,11 @@ class Extraction:
     meetings: list[MeetingCandidate]
     agreements: list[AgreementCandidate]
     reference: datetime.date | None
+    officials: set[int]  # indexes of the article's persons that become records
+
+    @property
+    def persons(self) -> list[ArticlePerson]:
+        return [p for p in self.analysis.people.persons if p.index in self.officials]
 
 
 def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[MeetingCandidate]:
@@ -36,9 +43,9 @@ def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[
 
 
 def extract(cleaned: Cleaned, published: datetime.date | None, known: list[KnownPerson],
-            anchor=None, raw_text: str = "") -> Extraction:
+            anchor=None, raw_text: str = "", parser: Parser | None = None) -> Extraction:
     """The pure pipeline. `anchor` may date an undated article from a meeting the database knows."""
-    analysis = analyse(cleaned.text, known, dateline=cleaned.dateline)
+    analysis = analyse(cleaned.text, known, dateline=cleaned.dateline, parse=parser)
     # The raw text still has the header the clean stage took off: "2025/01/13 17:42 KST".
     reference = reference_date(raw_text or cleaned.text, published)
     meetings = build_meetings(analysis, reference)
@@ -46,10 +53,11 @@ def extract(cleaned: Cleaned, published: datetime.date | None, known: list[Known
         reference = anchor(meetings)
         if reference is not None:
             meetings = build_meetings(analysis, reference)
-    return Extraction(analysis, meetings, collect_agreements(analysis), reference)
+    kept = settle_participants(analysis.people.persons, meetings)
+    return Extraction(analysis, meetings, collect_agreements(analysis), reference, kept)
 
 
-def ingest_document(document: Document, *, dry_run: bool = False) -> ArticleResult:
+def ingest_document(document: Document, *, context: IngestContext, dry_run: bool = False) -> ArticleResult:
     result = ArticleResult(document.file_name, Status.NEW, warnings=list(document.warnings))
     if not document.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="the article has no text")
@@ -61,7 +69,7 @@ def ingest_document(document: Document, *, dry_run: bool = False) -> ArticleResu
         return ArticleResult(document.file_name, Status.FAILED, reason="nothing but page furniture in the text")
     published = document.published or cleaned.published
     extraction = extract(cleaned, published, selectors.known_people(cleaned.text), anchor=selectors.anchor_date,
-                         raw_text=document.text)
+                         raw_text=document.text, parser=context.parser(cleaned.text))
     with transaction.atomic():
         article = Article.objects.create(
             file_name=document.file_name, title=document.title or cleaned.title, outlet=document.outlet,

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from events.extraction.batch import BatchReport, failed_result, format_article
+from events.extraction.context import IngestContext
 from events.extraction.datetext import parse_date_text
 from events.extraction.documents import Document, ReadFailure
 from events.extraction.reading import iter_documents
@@ -73,6 +74,7 @@ class Command(BaseCommand):
         dry_run: bool = options["dry_run"]
         verbosity: int = options["verbosity"]
         ingest = _ingest_function()
+        context = IngestContext(settings.SPACY_MODEL)  # one model load for the whole batch
 
         report = BatchReport(dry_run=dry_run)
         items = iter_documents(paths, published=published, max_bytes=max_bytes)
@@ -84,7 +86,8 @@ class Command(BaseCommand):
                 result = failed_result(item)
             else:
                 self._warn(item.file_name, item.warnings)
-                result = self._ingest(ingest, item, dry_run=dry_run, show_traceback=options.get("traceback", False))
+                result = self._ingest(ingest, item, context=context, dry_run=dry_run,
+                                      show_traceback=options.get("traceback", False))
                 self._warn(item.file_name, [warning for warning in result.warnings if warning not in item.warnings])
             report.add(result)
             if verbosity >= 2:
@@ -96,11 +99,11 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError(f"{report.failed} of {report.read} articles failed (listed above)")
 
-    def _ingest(self, ingest: IngestFunction, document: Document, *, dry_run: bool, show_traceback: bool
-                ) -> ArticleResult:
+    def _ingest(self, ingest: IngestFunction, document: Document, *, context: IngestContext, dry_run: bool,
+                show_traceback: bool) -> ArticleResult:
         # One article's error is that article's failure: the batch goes on, and the exit code tells.
         try:
-            return ingest(document, dry_run=dry_run)
+            return ingest(document, context=context, dry_run=dry_run)
         except Exception as error:
             if show_traceback:
                 traceback.print_exc(file=sys.stderr)
