@@ -30,14 +30,18 @@ NAME_OVERRIDES = {
 }
 # Other names and demonyms that the sources lack but the press uses.
 EXTRA_ALIASES = {
-    "US": ["U.S.", "U.S.A.", "America"], "GB": ["Britain", "U.K."], "AE": ["UAE", "U.A.E."],
-    "LA": ["Lao PDR"], "TR": ["Türkiye"], "CZ": ["Czechia"], "KR": ["Korea"], "NL": ["Holland"],
+    "US": ["U.S.", "U.S.A.", "America", "USA"], "GB": ["Britain", "U.K."], "AE": ["UAE", "U.A.E."],
+    "LA": ["Lao PDR"], "TR": ["Türkiye", "Turkiye"], "CZ": ["Czechia"], "KR": ["Korea"], "NL": ["Holland"],
     "MM": ["Burma"], "CV": ["Cabo Verde"], "SZ": ["Swaziland"], "TL": ["East Timor"],
+    "CD": ["DRC", "DR Congo"], "CI": ["Côte d'Ivoire"], "KP": ["DPRK"], "PG": ["PNG"], "PS": ["State of Palestine"],
 }
 EXTRA_DEMONYMS = {
     "GB": ["UK"], "US": ["US", "U.S."], "AE": ["Emirati"], "NL": ["Dutch"], "PH": ["Filipino", "Philippine"],
     "KR": ["Korean"], "BD": ["Bangladeshi"], "CN": ["Sino"], "PK": ["Pakistani"], "LA": ["Lao"],
     "IL": ["Israeli"], "PS": ["Palestinian"], "SA": ["Saudi"], "NZ": ["New Zealand"], "LK": ["Sri Lankan"],
+    "AR": ["Argentine", "Argentinian"], "BW": ["Botswanan"], "EC": ["Ecuadorian"], "KG": ["Kyrgyz"], "KZ": ["Kazakh"],
+    "MV": ["Maldivian"], "NP": ["Nepali"], "TJ": ["Tajik"], "TL": ["Timorese"], "TR": ["Turkish"], "UZ": ["Uzbek"],
+    "VU": ["Vanuatuan"],
 }
 # Small towns and regions that host summits, too small for the population cut.
 SUMMIT_VENUES = {

@@ -22,7 +22,13 @@ COUNTRY_FILE = Path(settings.BASE_DIR) / "events" / "data" / "countries.json"
 
 def test_every_iso_country_is_present_after_migrate():
     codes = {row["code"] for row in json.loads(COUNTRY_FILE.read_text(encoding="utf-8"))}
-    assert (len(codes), set(models.Country.objects.values_list("code", flat=True))) == (249, codes)
+    countries = models.Country.objects.filter(kind=models.Country.Kind.COUNTRY)
+    assert (len(codes), set(countries.values_list("code", flat=True))) == (249, codes)
+
+
+def test_international_organisations_stand_beside_countries_after_migrate():
+    organisations = models.Country.objects.filter(kind=models.Country.Kind.ORGANISATION)
+    assert set(organisations.values_list("code", flat=True)) == {"EU", "UN"}
 
 
 def test_country_data_is_loaded_whole():

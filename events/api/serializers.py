@@ -148,7 +148,7 @@ class ExtractedSerializer(serializers.ModelSerializer):
 class CountrySerializer(serializers.ModelSerializer):
     class Meta:
         model = Country
-        fields = ["code", "name", "official_name", "aliases", "demonyms", "capital"]
+        fields = ["code", "name", "official_name", "aliases", "demonyms", "capital", "kind"]
 
 
 class OfficeSerializer(serializers.ModelSerializer):

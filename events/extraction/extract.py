@@ -71,7 +71,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
     facts = []
     for sentence, sentence_parse in zip(sentences, parses, strict=True):
         titles = find_titles(sentence.text)
-        mentions = merge_entities(sentence.text, find_people(sentence.text, titles), sentence_parse)
+        mentions = merge_entities(sentence.text, find_people(sentence.text, titles), sentence_parse, titles)
         facts.append(SentenceFacts(
             sentence, titles, mentions, find_places(sentence.text),
             find_dates(sentence.text), find_meeting_cue(sentence.text, sentence_parse), find_agreements(sentence.text),

@@ -41,7 +41,8 @@ class OfficeTitle:
 
 class Gazetteer:
     def __init__(self) -> None:
-        countries = load_json("countries.json")
+        # International organisations stand beside countries: "EU foreign policy chief", "UN Secretary-General".
+        countries = load_json("countries.json") + load_json("organisations.json")
         self.country_names: dict[str, str] = {row["code"]: row["name"] for row in countries}
         self.places: dict[str, PlaceName] = {}
         for row in countries:

@@ -36,6 +36,7 @@ class MeetingCandidate:
     date_explicit: bool = False  # read from the meeting's own sentence, not inherited
     agreements: list[str] = field(default_factory=list)
     date_mention: DateMention | None = None
+    linked: bool = False  # participants read from the dependency parse, not just named in the sentence
 
     @property
     def city(self) -> str:
@@ -59,7 +60,7 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         if len(groups) > 1:
             # Several bilaterals in one sentence: each is its own meeting, read from the parse alone.
             for group in groups:
-                found.append(_candidate(fact, group, None))
+                found.append(_candidate(fact, group, None, linked=True))
             previous_subject = (groups[0][0], fact.sentence.index, fact.sentence.paragraph)
             continue
         participants = groups[0] if groups else list(fact.persons)
@@ -79,15 +80,16 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         if len(participants) >= 2 and len(countries) == 1 and not occasions and _all_known(participants, analysis):
             continue  # colleagues of one government talking among themselves
         for occasion in occasions or (None,):
-            found.append(_candidate(fact, participants, occasion))
+            found.append(_candidate(fact, participants, occasion, linked=bool(groups)))
     return found
 
 
-def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion | None) -> MeetingCandidate:
+def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion | None,
+               linked: bool = False) -> MeetingCandidate:
     after = occasion.end if occasion else fact.cue.start
     candidate = MeetingCandidate(
         participants=list(participants), sentences=[fact.sentence], kind=fact.cue.kind,
-        planned=fact.cue.planned, occasion=occasion, place=venue(fact.places, after),
+        planned=fact.cue.planned, occasion=occasion, place=venue(fact.places, after), linked=linked,
     )
     candidate.date_mention = _best_date(fact)
     candidate.agreements = [a.name for a in fact.agreements]
@@ -254,3 +256,4 @@ def absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
         target.date, target.date_explicit = other.date, other.date_explicit
     target.agreements += [a for a in other.agreements if a not in target.agreements]
     target.date_mention = target.date_mention or other.date_mention
+    target.linked = target.linked or other.linked

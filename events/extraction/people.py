@@ -16,7 +16,7 @@ from .titles import TitleMention, find_titles
 NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+"
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
-NAME = rf"(?:\p{{Lu}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{0,5}}+"
+NAME = rf"(?:\p{{Lu}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
 
@@ -36,6 +36,10 @@ NOT_NAME_WORDS = {
     "delegation", "talks", "visit", "project", "rail", "train", "high", "speed", "forum", "conference",
 }
 NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
+
+# Forms of address that open a name in some languages' press; the name is what follows.
+LEADING_HONORIFICS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
+                      "sheikha", "h.e", "he", "excellency"}
 
 COUNTERPART = re.compile(
     rf"(?:(?:his|her|their)\s+)?(?:respective\s+)?(?:(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?counterparts?\s*,?"
@@ -62,6 +66,8 @@ class PersonMention:
 def clean_name(raw: str) -> str:
     """Trim a captured name at the first word that cannot be part of a person's name."""
     words = raw.split()
+    while len(words) > 1 and words[0].lower().strip(".,") in LEADING_HONORIFICS:
+        words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
     kept: list[str] = []
     g = gazetteer()
     for word in words:
@@ -189,7 +195,12 @@ def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, i
 
 # Words before a name that address the person rather than name them: "Sheikh", "H.E.", "Mr".
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "shaikh", "sheikha", "he", "h.e", "hon", "sir", "dame",
-              "madam", "excellency", "his", "her", "lord", "lady", "gen", "general", "ambassador"}
+              "madam", "excellency", "his", "her", "lord", "lady", "gen", "general", "ambassador", "lieutenant", "colonel",
+              "major", "captain", "admiral", "marshal", "datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji",
+              "hajji", "alhaji", "chief", "engr", "barr", "pastor", "rev", "senator", "sen", "rep", "comrade", "shri", "smt"}
+# Words that make a capitalised phrase a building, a body or a document, not a person.
+NOT_PERSON_HEADS = {"palace", "house", "hall", "hotel", "centre", "center", "tower", "airport", "university", "museum",
+                    "stadium", "bank", "ministry", "agency", "council", "assembly", "commission", "party", "group"}
 
 
 def ner_name(raw: str) -> str:
@@ -208,13 +219,17 @@ def ner_name(raw: str) -> str:
         return ""
     if len(words) == 1 and (len(words[0].rstrip(".")) < 2 or gazetteer().is_place_word(words[0])):
         return ""
+    if gazetteer().is_place_word(" ".join(words)) or any(w.lower().strip(".") in NOT_PERSON_HEADS for w in words):
+        return ""  # "Papua New Guinea", "Qasr Al Shati Palace": NER's persons that are places or buildings
+    if all(gazetteer().is_place_word(part) for w in words for part in w.split("-")):
+        return ""  # "Japan-Poland"
     return " ".join(w.capitalize() if len(w) > 2 and w.isupper() else w for w in words)
 
 
 PARTICLE_WORDS = set(PARTICLE.strip("(?:)").split("|"))
 
 
-def merge_entities(text: str, mentions: list[PersonMention], parse) -> list[PersonMention]:
+def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -> list[PersonMention]:
     """Reconcile the rules' person mentions with the NER's PERSON spans (`parse` is an nlp.SentenceParse).
 
     The longer of an NER span and a rule match wins ("Radosław Sikorski", "Abdullah bin Zayed Al Nahyan"); a person
@@ -223,11 +238,26 @@ def merge_entities(text: str, mentions: list[PersonMention], parse) -> list[Pers
     """
     if parse is None:
         return mentions
-    spans = list(parse.persons)
+    spans = []
+    for start, end in parse.persons:
+        # "Minister of Transport Anthony Loke": the NER's span may swallow the end of a title.
+        for title in titles:
+            if title.start <= start < title.end:
+                start = title.end
+        while start < end and not text[start].isalnum():
+            start += 1
+        if start < end:
+            spans.append((start, end))
     result: list[PersonMention] = []
     for mention in mentions:
         if not mention.name:
             result.append(mention)
+            continue
+        if not ner_name(mention.name):
+            # The same test as for the NER's names: no place, building, title word or lone honorific as a person.
+            if mention.title is not None:
+                result.append(PersonMention("", mention.title.start, mention.title.end, "title_only", mention.title,
+                                            mention.country))
             continue
         overlapping = [(s, e) for s, e in spans if s < mention.end and mention.start < e]
         wider = [(s, e) for s, e in overlapping if e - s > mention.end - mention.start]
@@ -249,11 +279,39 @@ def merge_entities(text: str, mentions: list[PersonMention], parse) -> list[Pers
         if any(s < end and start < e for s, e in named):
             continue
         name = ner_name(text[start:end])
-        if name:
-            first = text.find(name.split()[0], start)
-            begin = first if 0 <= first < end else start
+        if not name:
+            continue
+        first = text.find(name.split()[0], start)
+        begin = first if 0 <= first < end else start
+        title = _title_beside(text, begin, end, result)
+        if title is None:
             result.append(PersonMention(name, begin, end, "ner"))
+            continue
+        # "the Foreign Minister, Santiago Cafiero": the title the rules could not attach (a given name that is also
+        # a city, a name the rules' pattern cannot read) belongs to the person the NER found beside it.
+        result = [m for m in result if m.title is not title.title]
+        via = "title" if title.title.end <= begin else "apposition"
+        result.append(PersonMention(name, begin, end, via, title.title, title.country))
     return sorted(result, key=lambda m: m.start)
+
+
+# Between a title and the name it introduces: the rest of the title ("of the African Union") and a comma.
+TITLE_THEN_NAME = re.compile(
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\w'-]*+(?:\s+(?:of\s+|and\s+)?\p{Lu}[\w'-]*+){0,5}+)?\s*,?\s*"
+)
+NAME_THEN_TITLE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:\p{L}+\s+){0,3}?")
+
+
+def _title_beside(text: str, start: int, end: int, mentions: list[PersonMention]) -> PersonMention | None:
+    for mention in mentions:
+        if mention.via != "title_only" or mention.title is None:
+            continue
+        title = mention.title
+        if title.end <= start and TITLE_THEN_NAME.fullmatch(text, title.end, start):
+            return mention
+        if title.start >= end and NAME_THEN_TITLE.fullmatch(text, end, title.start):
+            return mention
+    return None
 
 
 def name_words(name: str) -> list[str]:

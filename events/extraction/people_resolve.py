@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,9 +15,19 @@ GENERIC_TITLES = {
 }
 
 
+def fold(word: str) -> str:
+    """ "Erdoğan" and "Erdogan" are one name: accents off, case folded."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(UNFOLDED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Letters that Unicode decomposition leaves alone.
+UNFOLDED = str.maketrans({"\u0131": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     # "Cho Tae-yul" and "Cho Tae Yul" are one spelling apart: hyphens split words.
-    return tuple(w.strip(".").lower() for w in name.replace("-", " ").split() if w.strip("."))
+    return tuple(fold(w.strip(".")) for w in name.replace("-", " ").split() if w.strip("."))
 
 
 def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -9,7 +9,12 @@ class CountryManager(models.Manager):
 
 
 class Country(models.Model):
-    """An ISO 3166-1 country, loaded by a data migration so a new database is usable at once."""
+    """An ISO 3166-1 country, or an international organisation that acts as a party (the EU as EU, the UN as UN,
+    codes ISO 3166 reserves for them), loaded by data migrations so a new database is usable at once."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country"
+        ORGANISATION = "organisation"
 
     code = models.CharField("ISO 3166-1 alpha-2", max_length=2, unique=True)
     name = models.CharField(max_length=100, help_text="English short name, as the press writes it.")
@@ -17,6 +22,7 @@ class Country(models.Model):
     aliases = models.JSONField(default=list, blank=True, help_text='Other names: "Lao PDR", "Republic of Korea".')
     demonyms = models.JSONField(default=list, blank=True, help_text='Adjectives for its people: "Japanese".')
     capital = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.COUNTRY)
 
     objects = CountryManager()
 
