@@ -13,8 +13,20 @@ BREAKERS = {"is", "was", "were", "are", "be", "to", "with", "by", "at", "as", "t
             "has", "have", "had", "said", "on", "about", "into", "from", "of", "new", "existing", "previous", "any"}
 # Words that describe an agreement rather than name it: "an expanded trade agreement", "a more detailed agreement".
 BREAKERS |= {"more", "expanded", "detailed", "broader", "possible", "final", "formal", "fresh", "such", "similar", "other"}
-LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal", "memorandum of understanding"}
-LOWER_COMPLEMENT = re.compile(r"\s+(?:on|for)\s+((?:[a-z][\w-]*)(?:\s+(?:and\s+)?[a-z][\w-]*){0,5})")
+LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal", "memorandum of understanding",
+                   "memorandum of cooperation", "memorandum", "protocol", "convention", "programme", "program"}
+# Heads that an agreement can be named by with what it is about: "an MoU on cooperation in agriculture".
+SUBJECT_HEADS = LOWERCASE_HEADS | {"programme", "program", "action plan", "plan of action"}
+LOWER_COMPLEMENT = re.compile(
+    r"\s+(?:on|for|to|covering|in\s+the\s+field\s+of)\s+((?:the\s+)?[a-z][\w-]*(?:\s+(?:and\s+|of\s+|in\s+|the\s+)?[a-z][\w-]*){0,6})"
+)
+# Words that praise or place an agreement rather than name it: "the landmark pact", "an important security agreement"
+# refers back to an agreement named elsewhere.
+DESCRIPTIVE = {"landmark", "historic", "historical", "comprehensive", "important", "key", "major", "significant", "new",
+               "ambitious", "broad", "wide-ranging", "strong", "robust", "crucial", "vital", "the", "this", "that",
+               "first", "latest", "recent", "long-awaited", "groundbreaking", "two", "three", "several", "various",
+               "bilateral", "relevant", "said", "same", "whole", "entire", "separate", "surprise", "treaty-level",
+               "binding", "legally-binding", "interim", "preliminary", "formal", "possible", "final", "initial"}
 ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 ALIAS_CUE = re.compile(
     r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
@@ -22,7 +34,7 @@ ALIAS_CUE = re.compile(
 # "on Maritime Cooperation" names the agreement; "on Monday" dates the news.
 NOT_SUBJECT = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                r"|August|September|October|November|December)\b)")
-COMPLEMENT = re.compile(rf"\s+(?:on|for|between)\s+{NOT_SUBJECT}((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)")
+COMPLEMENT = re.compile(rf"\s+(?:on|for|between|of)\s+{NOT_SUBJECT}((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)")
 TOKEN = re.compile(r"[\w+-][\w'+-]*|,")
 # "Indo-Japanese", "Sino-Indian": combining forms that make a country pair, not a name.
 COMBINING_FORMS = {"indo", "sino", "afro", "euro", "russo", "anglo", "franco", "us", "u.s."}
@@ -55,9 +67,13 @@ def find_agreements(text: str) -> list[AgreementMention]:
         end = match.end()
         complement = COMPLEMENT.match(stripped[end:]) if head[0].isupper() else None
         determined = re.search(r"\b(?:a|an|the)\s+$", stripped[: match.start()])
-        if not words and head.lower() == "memorandum of understanding" and determined:
-            # "signed a memorandum of understanding on offshore renewable energy": named by its subject.
+        named = complement and re.search(r"[A-Z]", complement.group(1))
+        if not words and head.lower() in SUBJECT_HEADS and determined and not named:
+            # "signed a memorandum of understanding on offshore renewable energy", "an MoU to strengthen cooperation in
+            # youth development", "the agreement on visa exemption": named by its subject.
             complement = LOWER_COMPLEMENT.match(stripped[end:])
+            if complement and all(w in DESCRIPTIVE | CONNECTORS for w in complement.group(1).split()):
+                complement = None
         elif not words and (not complement or not re.search(r"[A-Z]", complement.group(1))):
             continue
         if not words:
@@ -109,8 +125,12 @@ def _walk_back(tokens: list[tuple[str, int]], head: str) -> tuple[list[str], int
                 return [], 0, None
             kept.insert(0, tokens[i])
             i -= 1
-        if i < 0 or len(kept) < 2 or tokens[i][0].lower() not in DETERMINERS:
+        if i < 0 or not kept or tokens[i][0].lower() not in DETERMINERS:
             return [], 0, None
+        while kept and kept[0][0].lower() in DESCRIPTIVE | CONNECTORS:
+            kept.pop(0)  # "an important security agreement" is the security agreement
+        if not kept:
+            return [], 0, None  # "the landmark pact": a back-reference, not a name
     else:
         return [], 0, None
     if not kept:

@@ -41,9 +41,8 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
     known_agreements = list(Agreement.objects.all())  # read once per article, not once per agreement
     agreements = {a.name: save_agreement(a, article, countries, result, known_agreements) for a in extraction.agreements}
     for candidate in extraction.meetings:
-        if len(candidate.participants) < MIN_PARTICIPANTS and not (candidate.occasion and candidate.date_explicit
-                                                                  and candidate.date.precision == "day"):
-            continue  # nobody to say who met, and nothing that pins the event down
+        if len(candidate.participants) < MIN_PARTICIPANTS:
+            continue  # a meeting is of named people: "the foreign ministers of the two countries met" names nobody
         meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result)
         for name in candidate.agreements:
             for agreement in {agreements.get(name)} - {None}:
