@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint setup setup-dev serve ingest clean
+.PHONY: run test lint eval setup setup-dev serve ingest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,6 +33,20 @@ run: setup
 
 test: setup-dev
 	$(BIN)/python -m pytest
+
+# Extraction scores on the bundled samples, the real development corpus and the held-out test corpus, each
+# ingested into a new SQLite database; then a check that the shared scorer, when present, agrees on the same records.
+EVAL_CORPORA := samples:fixtures/articles:fixtures/gold.json dev:eval/dev/articles:eval/dev/gold.json \
+	test:eval/test/articles:eval/test/gold.json
+eval: setup
+	@tmp=$$(mktemp -d); for corpus in $(EVAL_CORPORA); do \
+	  name=$${corpus%%:*}; rest=$${corpus#*:}; articles=$${rest%%:*}; gold=$${rest#*:}; \
+	  echo "== $$name ($$articles)"; \
+	  DATABASE_URL=sqlite:///$$tmp/$$name.sqlite3 $(BIN)/python manage.py evaluate $$articles $$gold \
+	    --save-payload $$tmp/$$name.json || exit 1; \
+	  if [ -f ../shared/eval/score.py ]; then \
+	    $(BIN)/python scripts/check_evaluate.py $$gold $$tmp/$$name.json ../shared/eval/score.py || exit 1; fi; \
+	done; rm -rf $$tmp
 
 lint: setup-dev
 	$(BIN)/ruff check .
