@@ -67,7 +67,8 @@ def _objects(parse: SentenceParse, trigger: int) -> list[int]:
         seen += 1
         for child in parse.children(i):
             token = parse.tokens[child]
-            if token.dep in OBJECT | {"poss", "agent", "npadvmod"}:
+            # "held talks with A of Italy, B of Brazil and C": the parse hangs B off "talks" as an apposition.
+            if token.dep in OBJECT | {"poss", "agent", "npadvmod"} or (token.dep == "appos" and i == trigger):
                 if token.lemma in nouns or token.text.lower() in nouns:
                     queue.append(child)
                 else:

@@ -239,7 +239,8 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
     if parse is None:
         return mentions
     spans = []
-    for start, end in parse.persons:
+    for start, end in [*parse.persons, *_named_of_country(text, parse)]:
+        start = _compound_start(parse, start)
         # "Minister of Transport Anthony Loke": the NER's span may swallow the end of a title.
         for title in titles:
             if title.start <= start < title.end:
@@ -274,6 +275,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
                 result.append(PersonMention("", title.start, title.end, "title_only", title, mention.country))
             continue
         result.append(mention)
+    result = [_with_country_beside(text, m) for m in result]
     named = [(m.start, m.end) for m in result if m.name]
     for start, end in spans:
         if any(s < end and start < e for s, e in named):
@@ -285,7 +287,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
         begin = first if 0 <= first < end else start
         title = _title_beside(text, begin, end, result)
         if title is None:
-            result.append(PersonMention(name, begin, end, "ner"))
+            result.append(_with_country_beside(text, PersonMention(name, begin, end, "ner")))
             continue
         # "the Foreign Minister, Santiago Cafiero": the title the rules could not attach (a given name that is also
         # a city, a name the rules' pattern cannot read) belongs to the person the NER found beside it.
@@ -320,3 +322,61 @@ def name_words(name: str) -> list[str]:
 
 def _has_proper_noun(parse, start: int, end: int) -> bool:
     return any(t.pos == "PROPN" for t in parse.tokens if start <= t.start < end)
+
+
+def _with_country_beside(text: str, mention: PersonMention) -> PersonMention:
+    """ "Penny Wong of Australia", "Kenya's William Ruto", "Russian leader Vladimir Putin": a country beside a name."""
+    if not mention.name or mention.country:
+        return mention
+    g = gazetteer()
+    after = COUNTRY_AFTER.match(text, mention.end)
+    before = COUNTRY_BEFORE.search(text[max(0, mention.start - 60): mention.start])
+    for found in (after, before):
+        place = g.place(found.group("place")) if found else None
+        if place is not None and place.kind in {"country", "demonym"}:
+            return PersonMention(mention.name, mention.start, mention.end, mention.via, mention.title, place.country,
+                                 mention.counterpart_of_country, mention.respective, mention.handle)
+    return mention
+
+
+COUNTRY_AFTER = re.compile(r",?\s+of\s+(?:the\s+)?(?P<place>\p{Lu}[\p{L}.'-]*+(?:\s+\p{Lu}[\p{L}.'-]*+){0,3}+)")
+COUNTRY_BEFORE = re.compile(r"(?P<place>\p{Lu}[\p{L}.-]*+(?:\s+\p{Lu}[\p{L}.-]*+){0,2}+)(?:'s)?\s+(?:\p{Ll}+\s+)?$")
+
+
+def _compound_start(parse, start: int) -> int:
+    """ "Luiz Inacio Lula da Silva": the NER's span may leave off a first name the parse joins to the rest."""
+    index = parse.index_at(start)
+    if index is None:
+        return start
+    head = parse.tokens[index].head
+    while index > 0:
+        previous = parse.tokens[index - 1]
+        if previous.pos != "PROPN" or previous.dep != "compound" or previous.head != head or not previous.text[:1].isupper():
+            break
+        word = previous.text.lower().strip(".")
+        if word in HONORIFICS | NOT_NAME_WORDS or gazetteer().is_place_word(word) or gazetteer().office(word):
+            break
+        # Only a first word that opens the capitalised run: "Economic Reforms Ajith ..." ends a title, not a name.
+        if index >= 2 and parse.tokens[index - 2].text[:1].isupper():
+            break
+        return previous.start
+    return parse.tokens[index].start
+
+
+def _named_of_country(text: str, parse) -> list[tuple[int, int]]:
+    """ "Giorgia Meloni of Italy": proper nouns followed by "of" and a country name a person, whatever label the NER
+    gave them (it tags some leaders ORG or GPE)."""
+    found = []
+    for match in NAME_OF_COUNTRY.finditer(text):
+        place = gazetteer().place(match.group("place"))
+        if place is None or place.kind != "country":
+            continue
+        tokens = [t for t in parse.tokens if match.start("name") <= t.start < match.end("name")]
+        if tokens and all(t.pos == "PROPN" for t in tokens) and ner_name(match.group("name")):
+            found.append((match.start("name"), match.end("name")))
+    return found
+
+
+NAME_OF_COUNTRY = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}+)\s+of\s+(?:the\s+)?(?P<place>\p{{Lu}}\p{{L}}++(?:\s+\p{{Lu}}\p{{L}}++){{0,2}}+)"
+)
