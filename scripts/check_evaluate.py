@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from events.evaluation.scoring import score  # noqa: E402
+from events.evaluation.scoring import score
 
 
 def main(gold_path: str, payload_path: str, reference_path: str) -> int:
