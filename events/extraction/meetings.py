@@ -50,13 +50,13 @@ class MeetingCandidate:
 def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
     found: list[MeetingCandidate] = []
     previous_subject: tuple[int, int, int] | None = None  # (person, sentence index, paragraph)
+    person_countries = {p.index: p.country for p in analysis.people.persons}  # once per article, not per sentence
     for fact in analysis.facts:
         if fact.cue is None:
             if fact.persons:
                 previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
             continue
-        countries = {p.index: p.country for p in analysis.people.persons}
-        groups = linked_groups(fact.parse, fact.spans, trigger_tokens(fact.parse), countries)
+        groups = linked_groups(fact.parse, fact.spans, trigger_tokens(fact.parse), person_countries)
         if len(groups) > 1:
             # Several bilaterals in one sentence: each is its own meeting, read from the parse alone.
             for group in groups:

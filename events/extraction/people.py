@@ -266,7 +266,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
             start, end = max(wider, key=lambda span: span[1] - span[0])
             name = ner_name(text[start:end])
             if name and set(name_words(mention.name)) <= set(name_words(name)):
-                start = text.find(name.split()[0], start) if text.find(name.split()[0], start) >= 0 else start
+                start = _word_start(text, name, start, end)
                 mention = PersonMention(name, start, max(end, start + len(name)), mention.via, mention.title,
                                         mention.country, mention.counterpart_of_country, mention.respective)
         elif not overlapping and not _has_proper_noun(parse, mention.start, mention.end):
@@ -283,8 +283,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
         name = ner_name(text[start:end])
         if not name:
             continue
-        first = text.find(name.split()[0], start)
-        begin = first if 0 <= first < end else start
+        begin = _word_start(text, name, start, end)
         title = _title_beside(text, begin, end, result)
         if title is None:
             result.append(_with_country_beside(text, PersonMention(name, begin, end, "ner")))
@@ -380,3 +379,9 @@ def _named_of_country(text: str, parse) -> list[tuple[int, int]]:
 NAME_OF_COUNTRY = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}+)\s+of\s+(?:the\s+)?(?P<place>\p{{Lu}}\p{{L}}++(?:\s+\p{{Lu}}\p{{L}}++){{0,2}}+)"
 )
+
+
+def _word_start(text: str, name: str, start: int, end: int) -> int:
+    """Where a cleaned name's first word stands inside the span it came from (the span's start if re-cased)."""
+    first = text.find(name.split()[0], start, end)
+    return first if first >= 0 else start
