@@ -25,6 +25,9 @@ setup: $(VENV)/.base-installed
 
 setup-dev: $(VENV)/.dev-installed
 
+# DEBUG is off unless asked for (diplomacy/settings.py); these targets ask for it on this machine.
+run eval lint: export DEBUG ?= 1
+
 run: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py ingest_articles fixtures/articles

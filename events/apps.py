@@ -1,6 +1,18 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using: str, verbosity: int = 1, **kwargs: Any) -> None:
+    """The database cache (settings.CACHES) needs its table: make `migrate` create it, as tests do."""
+    call_command("createcachetable", database=using, verbosity=verbosity)
 
 
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Diplomatic events"
+
+    def ready(self) -> None:
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="events.create_cache_table")

@@ -86,8 +86,13 @@ def test_database_defaults_to_sqlite_in_the_project(monkeypatch):
                                                   str(diplomacy_settings.BASE_DIR / "db.sqlite3"))
 
 
-def test_defaults_are_for_local_development():
-    result = import_settings("print(s.DEBUG, s.ALLOWED_HOSTS)")
+def test_debug_is_off_unless_asked_for():
+    result = import_settings("print(s.DEBUG)", SECRET_KEY="a-real-secret")
+    assert result.stdout == "False\n"
+
+
+def test_debug_on_runs_without_a_secret_key_for_local_development():
+    result = import_settings("print(s.DEBUG, s.ALLOWED_HOSTS)", DEBUG="1")
     assert result.stdout.split(" ", 1) == ["True", "['localhost', '127.0.0.1', '[::1]']\n"]
 
 
