@@ -169,13 +169,19 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
         if len(excluded) == 1:
             person.country_votes[next(c for c in pair if c not in excluded)] += 1
     for fact in facts:
-        if not fact.cue or len(fact.persons) < 2 or len(pair) < 2:
+        # Two people meeting: one of each side. With more, the others may be the host's own ministers.
+        if not fact.cue or len(fact.persons) != 2 or len(pair) < 2:
             continue
         countries = {people.persons[i].country for i in fact.persons} - {""}
         for index in fact.persons:
             person = people.persons[index]
             if not person.country and len(countries) == 1 and next(iter(countries)) in pair:
                 person.country_votes[next(c for c in pair if c not in countries)] += 1
+    if len(pair) == 1:
+        # An article that names one country only: its officials are that country's.
+        for person in people.persons:
+            if not person.country and pair[0] not in person.not_countries:
+                person.assumed_country = pair[0]
 
 
 def _dateline_place(dateline: str) -> PlaceMention | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,17 @@ def alternation(phrases, *, flags: int = 0) -> re.Pattern:
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(re.escape(p) if not p.startswith("re:") else p[3:] for p in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+# Letters that Unicode decomposition leaves alone, each mapped to one letter so lengths stay the same.
+_BARE = str.maketrans({"\u0131": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
+def bare_letters(text: str) -> str:
+    """The text with accents off, character for character ("Hà Nội" -> "Ha Noi"): offsets stay valid."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in text.translate(_BARE))
 
 
 @dataclass(frozen=True)
@@ -47,14 +59,15 @@ class Gazetteer:
         self.places: dict[str, PlaceName] = {}
         for row in countries:
             for text in [row["name"], *row["aliases"]]:
-                self.places.setdefault(text.lower(), PlaceName(text, row["code"], "country"))
+                self.places.setdefault(_key(text), PlaceName(text, row["code"], "country"))
         for row in countries:
             for text in row["demonyms"]:
-                self.places.setdefault(text.lower(), PlaceName(text, row["code"], "demonym"))
+                self.places.setdefault(_key(text), PlaceName(text, row["code"], "demonym"))
         for row in load_json("cities.json"):
-            self.places.setdefault(row["name"].lower(), PlaceName(row["name"], row["country"], "city", row["name"]))
+            self.places.setdefault(_key(row["name"]), PlaceName(row["name"], row["country"], "city", row["name"]))
         # Place names are proper nouns: match them capitalised only, so "turkey" or "chad" in prose stay words.
-        self.place_pattern = alternation(p.text for p in self.places.values())
+        # The pattern runs on bare_letters(text), so "Brasília" and "Brasilia" are one place.
+        self.place_pattern = alternation(bare_letters(p.text) for p in self.places.values())
 
         offices = load_json("offices.json")
         self.offices: dict[str, OfficeTitle] = {}
@@ -81,7 +94,7 @@ class Gazetteer:
                                  for row in cues["agreement_status"]]
 
     def place(self, text: str) -> PlaceName | None:
-        return self.places.get(text.lower())
+        return self.places.get(_key(text))
 
     def office(self, text: str) -> OfficeTitle | None:
         return self.offices.get(text.lower())
@@ -92,7 +105,11 @@ class Gazetteer:
         return next((code for words, code in self.ministries.items() if words in lowered), "")
 
     def is_place_word(self, word: str) -> bool:
-        return word.lower() in self.places
+        return _key(word) in self.places
+
+
+def _key(text: str) -> str:
+    return bare_letters(text).lower()
 
 
 @cache

@@ -76,9 +76,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         occasions = fact.cue.occasions
         if len(participants) < 2 and not occasions:
             continue
-        countries = {analysis.people.persons[i].country for i in participants} - {""}
-        if len(participants) >= 2 and len(countries) == 1 and not occasions and _all_known(participants, analysis):
-            continue  # colleagues of one government talking among themselves
+        if not occasions and _one_government(participants, analysis):
+            continue  # colleagues of one government talking among themselves: a cabinet session, not diplomacy
         for occasion in occasions or (None,):
             found.append(_candidate(fact, participants, occasion, linked=bool(groups)))
     return found
@@ -96,8 +95,10 @@ def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion 
     return candidate
 
 
-def _all_known(participants: list[int], analysis: Analysis) -> bool:
-    return all(analysis.people.persons[i].country for i in participants)
+def _one_government(participants: list[int], analysis: Analysis) -> bool:
+    # Only countries the text gives count: one assumed for want of any says nothing about who is foreign.
+    countries = [analysis.people.persons[i].evidenced_country for i in participants]
+    return len(countries) >= 2 and all(countries) and len(set(countries)) == 1
 
 
 def _group(fact: SentenceFacts, analysis: Analysis, found: list[MeetingCandidate]) -> list[int]:
@@ -130,7 +131,7 @@ def _best_date(fact: SentenceFacts):
 
 
 def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, reference: datetime.date | None) -> None:
-    """Dates from each meeting's own words; failing those, the paragraph's, at no finer than a month."""
+    """Dates from each meeting's own words; failing those, the paragraph's latest, else the article's lead date."""
     paragraph_dates: dict[int, list[tuple[int, ResolvedDate]]] = {}
     lead: ResolvedDate | None = None
     for fact in analysis.facts:
@@ -154,14 +155,26 @@ def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, refere
             earlier = [d for i, d in paragraph_dates.get(sentence.paragraph, []) if i < sentence.index]
             inherited = earlier[-1] if earlier else lead
             if inherited is not None:
-                candidate.date = _at_most_month(inherited)
+                candidate.date = _shifted(inherited, sentence.text)
 
+
+DAY_SHIFT = re.compile(r"(?:on\s+)?the\s+(next|following|previous)\s+day\b", re.I)
 
 STAY = re.compile(
     r"\b(?:while\s+in|(?:is|are|was|were)\s+in|arrived?\s+in|arrives\s+in|visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to|tour\s+of)"
     r"\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def _shifted(date: ResolvedDate, sentence: str) -> ResolvedDate:
+    """ "The next day, ...": a day after the date the sentence inherits. "Later" and "earlier" keep the day, as the
+    events of one report mostly share it."""
+    shift = DAY_SHIFT.match(sentence)
+    if shift is None or date.precision != "day":
+        return date
+    days = -1 if shift.group(1).lower() == "previous" else 1
+    return ResolvedDate(date.date + datetime.timedelta(days=days), "day", f"{date.text}, {shift.group(0)}")
 
 
 def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysis) -> None:
@@ -179,12 +192,6 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
             candidate.place = None  # a call joins two capitals; it took place in neither
         elif candidate.place is None:
             candidate.place = context.get(candidate.sentences[0].index)
-
-
-def _at_most_month(date: ResolvedDate) -> ResolvedDate:
-    if date.precision != "day":
-        return date
-    return ResolvedDate(date.date.replace(day=1), "month", date.text)
 
 
 def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidate]:

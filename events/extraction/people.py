@@ -13,10 +13,13 @@ import regex as re
 from .gazetteer import gazetteer
 from .titles import TitleMention, find_titles
 
-NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+"
+# A word may end in an apostrophe before another name word: the elided honorific in "Dato' Lim Jock Hoi".
+NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu}))?+"
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
-NAME = rf"(?:\p{{Lu}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
+# A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
+ADDRESS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E)\.?\s+)?+"
+NAME = rf"{ADDRESS}(?:\p{{Lu}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
 
@@ -39,7 +42,9 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 
 # Forms of address that open a name in some languages' press; the name is what follows.
 LEADING_HONORIFICS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
-                      "sheikha", "h.e", "he", "excellency"}
+                      "sheikha", "h.e", "excellency"}
+
+ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "sen", "hon", "prof"}
 
 COUNTERPART = re.compile(
     rf"(?:(?:his|her|their)\s+)?(?:respective\s+)?(?:(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?counterparts?\s*,?"
@@ -66,7 +71,8 @@ class PersonMention:
 def clean_name(raw: str) -> str:
     """Trim a captured name at the first word that cannot be part of a person's name."""
     words = raw.split()
-    while len(words) > 1 and words[0].lower().strip(".,") in LEADING_HONORIFICS:
+    while len(words) > 1 and (words[0].lower().strip(".,") in LEADING_HONORIFICS | ADDRESS_FORMS
+                              or words[0].strip(".") in {"HE", "H.E"}):
         words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
     kept: list[str] = []
     g = gazetteer()
@@ -115,9 +121,10 @@ def _appositive_before(text: str, title: TitleMention) -> tuple[str, int, int] |
     if not match:
         return None
     name = clean_name(match.group("name"))
-    if not name or name != " ".join(match.group("name").split()).strip(".,"):
+    # The whole run must be the name, a form of address before it aside ("Sheikh Saif bin Zayed, Deputy ...").
+    if not name or not " ".join(match.group("name").split()).strip(".,").endswith(name):
         return None
-    return name, match.start("name"), match.end("name")
+    return name, match.end("name") - len(name), match.end("name")
 
 
 def find_people(text: str, titles: list[TitleMention] | None = None) -> list[PersonMention]:
@@ -139,9 +146,14 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             continue
         appositive = _appositive_before(text, title)
         found = _name_after(text, title.end)
-        if found is None and not appositive and re.match(r",\s+", after):
-            found = _name_after(text, title.end + re.match(r",\s+", after).end())
         handle = HANDLE.match(text, title.end)
+        second_title = (previous is not None and previous.via == "apposition"
+                        and re.fullmatch(r"\s+and\s+", text[previous.title.end: title.start]))
+        # "Title, Name" unless the title itself follows a comma: in "A, Deputy Prime Minister, B, Advisor" each
+        # title describes the name before it, not the one after.
+        if found is None and not appositive and not second_title and re.match(r",\s+", after) \
+                and not re.search(r",\s*(?:the\s+)?$", text[: title.start]):
+            found = _name_after(text, title.end + re.match(r",\s+", after).end())
         if appositive:
             name, start, end = appositive
             mention = PersonMention(name, start, end, "apposition", title, country)
@@ -150,7 +162,7 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             mention = PersonMention(name, end - len(name), end, "title", title, country)
         elif handle:
             mention = PersonMention("", title.start, handle.end(), "handle", title, country, handle=handle.group("handle"))
-        elif previous and previous.via == "apposition" and re.fullmatch(r"\s+and\s+", text[previous.title.end: title.start]):
+        elif second_title:
             # "X, Deputy Secretary General ... and Assistant Chief Cabinet Secretary of Japan": both X's.
             mention = PersonMention(previous.name, previous.start, previous.end, "apposition", title, country)
         else:

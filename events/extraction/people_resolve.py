@@ -32,9 +32,20 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """ "S Jaishankar" ~ "Jaishankar" ~ "S. Jaishankar"; "Kamikawa Yoko" ~ "Yoko Kamikawa"; initials match names."""
+    if _different_given_names(a, b):
+        return False
     if len(a) == len(b):
         return _covers(a, b) or _covers(b, a)
     return _covers(a, b) if len(a) < len(b) else _covers(b, a)
+
+
+# In a name built of "son of" links the order is the person: "Hamdan bin Mohamed bin Zayed" is Mohamed's son.
+PATRONYMIC_LINKS = {"bin", "ibn", "bint", "binti", "ben"}
+
+
+def _different_given_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    patronymic = PATRONYMIC_LINKS & (set(a) | set(b))
+    return bool(patronymic) and len(a) > 1 and len(b) > 1 and a[0] != b[0]
 
 
 def _covers(small: tuple[str, ...], large: tuple[str, ...]) -> bool:
@@ -66,6 +77,7 @@ class ArticlePerson:
     titles: list[TitleMention] = field(default_factory=list)
     country_votes: Counter = field(default_factory=Counter)
     not_countries: set[str] = field(default_factory=set)
+    assumed_country: str = ""  # the only country an article names, for officials it gives no country
     sentences: list[int] = field(default_factory=list)
     evidence: str = ""
     known: KnownPerson | None = None
@@ -85,6 +97,11 @@ class ArticlePerson:
 
     @property
     def country(self) -> str:
+        return self.evidenced_country or self.assumed_country
+
+    @property
+    def evidenced_country(self) -> str:
+        """The country the article or the database gives the person, as opposed to one assumed for want of it."""
         if self.known and self.known.country:
             return self.known.country
         if self.country_votes:

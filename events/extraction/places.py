@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import gazetteer
+from .gazetteer import bare_letters, gazetteer
 
 # A city name followed by one of these names a building or a thing: "Hyderabad House".
 BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|Declaration|Process|Group|Summit|Agreement)\b")
@@ -25,8 +25,8 @@ class PlaceMention:
 def find_places(text: str) -> list[PlaceMention]:
     g = gazetteer()
     found: list[PlaceMention] = []
-    for match in g.place_pattern.finditer(text):
-        word = match.group(0)
+    for match in g.place_pattern.finditer(bare_letters(text)):
+        word = text[match.start(): match.end()]
         if not word[0].isupper():
             continue
         place = g.place(word)

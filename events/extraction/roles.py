@@ -38,8 +38,6 @@ def settle_participants(persons: list[ArticlePerson], meetings: list[MeetingCand
     """Drop non-officials and those who only report from meetings; return the officials."""
     kept = officials(persons, meetings)
     for meeting in meetings:
-        participants = [i for i in meeting.participants if i in kept]
-        if len(participants) > 2:
-            participants = [i for i in participants if not reports_only(persons[i])]
-        meeting.participants = participants
+        # A spokesperson's words report a meeting: they are a source, not a party, however small the meeting.
+        meeting.participants = [i for i in meeting.participants if i in kept and not reports_only(persons[i])]
     return kept

@@ -45,12 +45,15 @@ def title_regex() -> re.Pattern:
     # A complement ends where the next title starts: "... Secretariat and Assistant Chief Cabinet Secretary".
     not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b)"
     return re.compile(
-        rf"(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))[']s\s+)?"
+        # "Japanese Prime Minister", "Japan's Prime Minister", and in headline style "Fiji Prime Minister".
+        rf"(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+)"
+        # "Turkey's Communications Director": a portfolio named between the country and the title.
+        rf"(?P<qualifier>(?-i:(?:(?!(?i:{ranks}|{_core_pattern(g)})\b){CAP}\s+){{1,2}}))?)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
         rf"(?P<core>(?:(?:{ranks})[ -])*{_core_pattern(g)})(?P<plural>s)?"
         rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:and\s+)?{not_title}{CAP}){{0,4}}))?"
         rf"(?:\s+\((?P<abbr>[A-Z]{{2,6}})\))?"
-        rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country})))?"
+        rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
         rf"(?![\w-])",
         re.I,
     )
@@ -92,6 +95,9 @@ def find_titles(text: str) -> list[TitleMention]:
         complement = re.sub(r"^(?:for|of)\s+(?:the\s+)?", "", complement, flags=re.I)
         keyword = re.match(r"(?:for|of)", (match.group("complement") or "").strip(), re.I)
         title, kind = canonical_title(core, f"{keyword.group(0).lower()} {complement}" if complement else "")
+        qualifier = " ".join((match.group("qualifier") or "").split())
+        if qualifier and qualifier.lower() not in title.lower():
+            title = f"{qualifier} {title}"
         country = ""
         for group in ("demonym", "owner", "of_country"):
             if match.group(group):

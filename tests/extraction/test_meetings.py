@@ -50,14 +50,22 @@ def test_phone_call_with_the_same_people_stays_apart():
     assert len(merged) == 2
 
 
-def test_date_inherited_from_the_paragraph_is_month_precision_at_most():
+def test_date_inherited_from_the_paragraph_keeps_its_day():
+    text = ("Chancellor Olaf Scholz arrived in Warsaw on 3 May 2023. "
+            "Scholz held talks with his Polish counterpart Mateusz Morawiecki at the chancellery.")
+    _, _, [meeting] = meetings(text, datetime.date(2023, 5, 4))
+    assert meeting.date_explicit is False
+    assert (meeting.date.date, meeting.date.precision) == (datetime.date(2023, 5, 3), "day")
+
+
+def test_the_next_day_is_a_day_after_the_inherited_date():
     text = ("President Gabriel Boric arrived in Lima on 12 June 2024. "
-            "Later, Boric held talks with his Peruvian counterpart Dina Boluarte.")
+            "The next day, Boric held talks with his Peruvian counterpart Dina Boluarte.")
     analysis, _, merged = meetings(text, datetime.date(2024, 6, 14))
     [meeting] = merged
     assert names(analysis, meeting) == ["Gabriel Boric", "Dina Boluarte"]
     assert meeting.date_explicit is False
-    assert (meeting.date.date, meeting.date.precision) == (datetime.date(2024, 6, 1), "month")
+    assert (meeting.date.date, meeting.date.precision) == (datetime.date(2024, 6, 13), "day")
 
 
 def test_sentence_own_date_is_explicit_and_keeps_its_day():

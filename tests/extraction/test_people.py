@@ -136,3 +136,26 @@ def test_distinctive_tokens_point_at_one_person():
     tokens = index.distinctive_tokens()
     assert tokens["Wong"] == "Penny Wong"
     assert tokens["Marsudi"] == "Retno Marsudi"
+
+
+def test_titles_in_a_list_of_appositions_describe_the_name_before_them():
+    text = ("The talks were attended by Sheikh Saif bin Zayed, Deputy Prime Minister, Rashid Al Marri, "
+            "Minister of Economy, and officials.")
+    titles = {m.name: m.title.title for m in named(text)}
+    assert titles == {"Saif bin Zayed": "Deputy Prime Minister", "Rashid Al Marri": "Economy Minister"}
+
+
+def test_a_son_is_not_his_father():
+    assert not tokens_compatible(name_tokens("Khalid bin Mohammed bin Zayed"), name_tokens("Mohammed bin Zayed"))
+    assert tokens_compatible(name_tokens("Mohammed bin Zayed"), name_tokens("Mohammed bin Zayed Al Nahyan"))
+
+
+def test_an_elided_honorific_does_not_cut_the_name():
+    [mention] = named("It was received by Secretary-General Dato\u2019 Lim Jock Hoi in Jakarta.".replace("\u2019", "'"))
+    assert mention.name == "Lim Jock Hoi"
+
+
+
+def test_a_form_of_address_opens_no_name():
+    [mention] = named("The talks included Minister of Foreign Affairs HE Riyad Al-Maliki and officials.")
+    assert mention.name == "Riyad Al-Maliki"

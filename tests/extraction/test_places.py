@@ -58,3 +58,8 @@ def test_unknown_town_before_a_country():
 
 def test_lower_case_word_is_no_place():
     assert find_places("the chile sauce was served") == []
+
+
+def test_a_place_written_with_accents_is_the_place():
+    [place] = find_places("The delegation flew on to Brasília.")
+    assert (place.text, place.country, place.kind) == ("Brasília", "BR", "city")

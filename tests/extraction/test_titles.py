@@ -72,3 +72,29 @@ def test_two_titles_in_one_sentence_in_order():
     assert [t.title for t in titles][-1] == "Foreign Minister"
     assert [t.start for t in titles] == sorted(t.start for t in titles)
     assert len(titles) >= 2
+
+
+def test_a_country_name_before_a_title_gives_the_country():
+    title = only("Palau President Surangel Whipps Jr. arrived in Tokyo.")
+    assert (title.title, title.kind, title.country) == ("President", "head_of_state", "PW")
+
+
+def test_a_curly_possessive_gives_the_country():
+    assert only("Ghana\u2019s President Nana Akufo-Addo spoke.").country == "GH"
+
+
+def test_an_abbreviation_after_of_country_stays_in_the_title():
+    text = "He met the Foreign Minister of United Arab Emirates (UAE) Sheikh Abdullah bin Zayed."
+    title = only(text)
+    assert (title.title, title.country) == ("Foreign Minister", "AE")
+    assert text[title.end:].startswith(" Sheikh")
+
+
+def test_a_portfolio_between_country_and_title_is_part_of_the_title():
+    title = only("Turkey's Communications Director Fahrettin Altun attended.")
+    assert (title.title, title.country) == ("Communications Director", "TR")
+
+
+def test_a_portfolio_never_swallows_a_known_title():
+    title = only("Japan's Prime Minister Fumio Kishida attended.")
+    assert (title.title, title.kind, title.country) == ("Prime Minister", "head_of_government", "JP")
