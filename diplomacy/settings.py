@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -57,11 +58,25 @@ def env_choice(name: str, default: str, choices: set[str]) -> str:
 # shows every setting, DATABASE_URL and its password included, to whoever caused it.
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (DEBUG=1 for local development)")
-    SECRET_KEY = "development-only-key-never-used-with-debug-off"
+def local_secret_key(path: Path) -> str:
+    """A random key kept in a file beside the code (never in git), made on first start.
+
+    A new user's `manage.py runserver` works with no configuration and no key in the code; a deployment
+    sets SECRET_KEY (several server machines must share one key).
+    """
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        key = secrets.token_urlsafe(50)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(key)
+        return key
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or local_secret_key(
+    Path(os.environ.get("SECRET_KEY_FILE", BASE_DIR / ".secret_key"))
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -116,6 +131,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "diplomacy.middleware.StatementTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "diplomacy.urls"
@@ -193,6 +209,16 @@ API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")
 if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", API_ANON_THROTTLE_RATE):
     raise ImproperlyConfigured(f"API_ANON_THROTTLE_RATE must look like 1000/hour, not {API_ANON_THROTTLE_RATE!r}")
 
+# How many proxies of ours stand in front of the app and append to X-Forwarded-For (0: none, so the
+# header is ignored and the client is REMOTE_ADDR). Throttles key on the address they report.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
+
+# On PostgreSQL, no statement of an API request runs longer than this (milliseconds; 0: no limit).
+# Only requests to /api/ (diplomacy.middleware): ingests and migrations are not limited.
+API_STATEMENT_TIMEOUT_MS = env_int("API_STATEMENT_TIMEOUT_MS", 5000)
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Token first: an anonymous write then answers 401 with a WWW-Authenticate header, not a bare 403.
@@ -208,8 +234,18 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
         "events.api.renderers.CSVRenderer",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "events.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Deleting a record others refer to answers 409; a query stopped by the statement timeout, 503.
+    "EXCEPTION_HANDLER": "events.api.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_THROTTLE_RATE},
+    # The client's address is REMOTE_ADDR, or with proxies in front the address the nearest one saw.
+    # Never the raw X-Forwarded-For, which a client writes itself (a new value per request beat the throttle).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 
 SPECTACULAR_SETTINGS = {

@@ -20,9 +20,19 @@ def import_settings(code: str = "", **env: str) -> subprocess.CompletedProcess:
                           env=base | env, capture_output=True, text=True)
 
 
-def test_secret_key_is_required_when_debug_is_off():
-    result = import_settings(DEBUG="off")
-    assert (result.returncode, "ImproperlyConfigured: SECRET_KEY" in result.stderr) == (1, True)
+def test_without_a_secret_key_a_private_random_key_file_is_made_and_kept(tmp_path):
+    key_file = tmp_path / "secret_key"
+    first = import_settings("print(s.SECRET_KEY)", DEBUG="off", SECRET_KEY_FILE=str(key_file))
+    second = import_settings("print(s.SECRET_KEY)", DEBUG="off", SECRET_KEY_FILE=str(key_file))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout and len(first.stdout.strip()) >= 50
+    assert key_file.stat().st_mode & 0o077 == 0
+
+
+def test_a_secret_key_from_the_environment_wins_over_the_file(tmp_path):
+    result = import_settings("print(s.SECRET_KEY)", DEBUG="off", SECRET_KEY="from-env",
+                             SECRET_KEY_FILE=str(tmp_path / "never-made"))
+    assert result.stdout.strip() == "from-env" and not (tmp_path / "never-made").exists()
 
 
 def test_debug_off_with_a_secret_key_starts():
