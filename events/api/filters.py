@@ -1,6 +1,7 @@
 """Query parameters of the list endpoints.
 
-Every value goes through a form field, so a bad one answers 400 naming the parameter.
+Every value goes through a form field (filter_types), so a bad one answers 400 naming the parameter
+and what is expected, and text is capped before it reaches the database.
 Conditions on related rows are `id IN (subquery)` rather than joins: no duplicate rows,
 so no DISTINCT, and the page query stays one query whatever the filters.
 """
@@ -9,11 +10,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django import forms
-from django.db.models import F, OrderBy, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from events.models import (
     Agreement,
@@ -30,75 +28,21 @@ from events.models import (
     Tenure,
 )
 
-BIGINT_MAX = 2**63 - 1
-
-
-# ----------------------------------------------------------------------------- filter types
-
-
-class CountryCodeField(forms.ModelChoiceField):
-    def to_python(self, value: Any) -> Any:
-        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
-
-
-class CountryCodesField(forms.ModelMultipleChoiceField):
-    def clean(self, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            value = [item.strip().upper() if isinstance(item, str) else item for item in value]
-        return super().clean(value)
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class CountryFilter(filters.ModelChoiceFilter):
-    """One country by ISO code, in any case: ?country=jp."""
-
-    field_class = CountryCodeField
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("queryset", Country.objects.all())
-        kwargs.setdefault("to_field_name", "code")
-        super().__init__(*args, **kwargs)
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class CountriesFilter(filters.ModelMultipleChoiceFilter):
-    """Countries by ISO code, the parameter repeated: ?country=IN&country=JP."""
-
-    field_class = CountryCodesField
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("queryset", Country.objects.all())
-        kwargs.setdefault("to_field_name", "code")
-        super().__init__(*args, **kwargs)
-
-
-class IdFilter(filters.NumberFilter):
-    """A record id: a whole number that fits the database's id column (else 400, never a 500)."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", BIGINT_MAX)
-        super().__init__(*args, **kwargs)
-
-
-class OrderingFilter(filters.OrderingFilter):
-    """Missing dates last in either direction, and the id breaks ties so pages never overlap."""
-
-    def get_ordering_value(self, param: str) -> OrderBy:
-        name = super().get_ordering_value(param)
-        field = F(name.lstrip("-"))
-        return field.desc(nulls_last=True) if name.startswith("-") else field.asc(nulls_last=True)
-
-    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
-        if not value:
-            return qs
-        return qs.order_by(*(self.get_ordering_value(param) for param in value), "pk")
+from .filter_types import (
+    ChoicesFilter,
+    CountriesFilter,
+    CountryFilter,
+    DateFilter,
+    IdFilter,
+    OrderingFilter,
+    SearchFilter,
+    TextFilter,
+    words,
+)
 
 
 def review_state_filter() -> filters.MultipleChoiceFilter:
-    return filters.MultipleChoiceFilter(
+    return ChoicesFilter(
         choices=ReviewState.choices,
         help_text="Review state, repeatable. Rejected records are listed only to curators who ask for them.",
     )
@@ -117,15 +61,11 @@ def period_ends_on_or_after(day: datetime.date, date_field: str, precision_field
     )
 
 
-def words(text: str) -> list[str]:
-    return text.split()
-
-
 # ----------------------------------------------------------------------------- filter sets
 
 
 class CountrySetFilter(filters.FilterSet):
-    search = filters.CharFilter(method="filter_search", help_text="Code, name, official name or other names.")
+    search = SearchFilter(method="filter_search", help_text="Code, name, official name or other names.")
 
     class Meta:
         model = Country
@@ -142,8 +82,8 @@ class CountrySetFilter(filters.FilterSet):
 
 class OfficeFilter(filters.FilterSet):
     country = CountryFilter(help_text="ISO code of the office's country.")
-    kind = filters.MultipleChoiceFilter(choices=Office.Kind.choices, help_text="Kind of office, repeatable.")
-    search = filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="Words of the title.")
+    kind = ChoicesFilter(choices=Office.Kind.choices, help_text="Kind of office, repeatable.")
+    search = SearchFilter(field_name="title", lookup_expr="icontains", help_text="Words of the title.")
     ordering = OrderingFilter(fields=["title", "kind"])
 
     class Meta:
@@ -152,10 +92,10 @@ class OfficeFilter(filters.FilterSet):
 
 
 class ArticleFilter(filters.FilterSet):
-    outlet = filters.CharFilter(lookup_expr="icontains")
-    published_after = filters.DateFilter(field_name="published", lookup_expr="gte")
-    published_before = filters.DateFilter(field_name="published", lookup_expr="lte")
-    search = filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="Words of the title.")
+    outlet = TextFilter(lookup_expr="icontains")
+    published_after = DateFilter(field_name="published", lookup_expr="gte")
+    published_before = DateFilter(field_name="published", lookup_expr="lte")
+    search = SearchFilter(field_name="title", lookup_expr="icontains", help_text="Words of the title.")
     ordering = OrderingFilter(fields=["published", "title", "ingested_at"])
 
     class Meta:
@@ -165,13 +105,13 @@ class ArticleFilter(filters.FilterSet):
 
 class PersonFilter(filters.FilterSet):
     country = CountryFilter(help_text="ISO code of the person's country.")
-    office_kind = filters.MultipleChoiceFilter(
+    office_kind = ChoicesFilter(
         choices=Office.Kind.choices, method="filter_tenures",
         help_text="Held an office of this kind (repeatable); with held_office_on, on that day.",
     )
-    held_office_on = filters.DateFilter(method="filter_tenures", help_text="Held an office on this day (YYYY-MM-DD).")
+    held_office_on = DateFilter(method="filter_tenures", help_text="Held an office on this day (YYYY-MM-DD).")
     review_state = review_state_filter()
-    search = filters.CharFilter(method="filter_search", help_text="Words of the name or of any alias.")
+    search = SearchFilter(method="filter_search", help_text="Words of the name or of any alias.")
     ordering = OrderingFilter(fields=["name", "created_at"])
 
     class Meta:
@@ -210,20 +150,21 @@ class MeetingFilter(filters.FilterSet):
                   "?country=IN&country=JP.",
     )
     person = IdFilter(method="filter_person", help_text="Id of a person who took part.")
-    kind = filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, help_text="Kind of meeting, repeatable.")
-    date_after = filters.DateFilter(
+    kind = ChoicesFilter(choices=Meeting.Kind.choices, help_text="Kind of meeting, repeatable.")
+    date_after = DateFilter(
         method="filter_date_after",
         help_text='On or after this day; a meeting known to a month or year counts when its period reaches the day '
                   '("June 2024" is after 2024-06-15).',
     )
-    date_before = filters.DateFilter(
+    date_before = DateFilter(
         method="filter_date_before",
         help_text="On or before this day; a meeting known to a month or year counts when its period starts by then.",
     )
-    occasion = filters.CharFilter(lookup_expr="icontains", help_text='Words of the occasion: "G20".')
+    occasion = TextFilter(lookup_expr="icontains", help_text='Words of the occasion: "G20".')
+    status = ChoicesFilter(choices=Meeting.Status.choices, help_text="Held or planned, repeatable.")
     review_state = review_state_filter()
     agreement = IdFilter(method="filter_agreement", help_text="Id of an agreement discussed or signed there.")
-    search = filters.CharFilter(
+    search = SearchFilter(
         method="filter_search", help_text="Words of the title, the occasion, or a participant's name or alias."
     )
     ordering = OrderingFilter(fields=["date", "title", "created_at"])
@@ -265,15 +206,15 @@ class AgreementFilter(filters.FilterSet):
         method="filter_party",
         help_text="ISO code of a party. Repeat it for agreements that each is party to: ?party=IN&party=JP.",
     )
-    status = filters.MultipleChoiceFilter(choices=Agreement.Status.choices, help_text="Status, repeatable.")
-    kind = filters.MultipleChoiceFilter(choices=Agreement.Kind.choices, help_text="Kind of agreement, repeatable.")
-    signed_after = filters.DateFilter(
+    status = ChoicesFilter(choices=Agreement.Status.choices, help_text="Status, repeatable.")
+    kind = ChoicesFilter(choices=Agreement.Kind.choices, help_text="Kind of agreement, repeatable.")
+    signed_after = DateFilter(
         method="filter_signed_after", help_text="Signed on or after this day (a month or year counts whole)."
     )
-    signed_before = filters.DateFilter(field_name="signed_date", lookup_expr="lte", help_text="Signed by this day.")
+    signed_before = DateFilter(field_name="signed_date", lookup_expr="lte", help_text="Signed by this day.")
     meeting = IdFilter(method="filter_meeting", help_text="Id of a meeting where it was discussed or signed.")
     review_state = review_state_filter()
-    search = filters.CharFilter(method="filter_search", help_text="Words of the name or of another name.")
+    search = SearchFilter(method="filter_search", help_text="Words of the name or of another name.")
     ordering = OrderingFilter(fields=["name", "signed_date", "created_at"])
 
     class Meta:

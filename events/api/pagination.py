@@ -1,7 +1,12 @@
-"""Page-number paging, sized by the client up to a cap that keeps one response cheap."""
+"""Page-number paging, sized by the client up to a cap that keeps one response cheap.
+
+A page or page size that is not a whole number from 1 answers 400 naming the parameter; a page past
+the end stays a 404 and a page size over the cap counts as the cap, as DRF has them.
+"""
 from __future__ import annotations
 
-from rest_framework import pagination
+from rest_framework import pagination, serializers
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 
@@ -9,6 +14,27 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
+            raise serializers.ValidationError({self.page_size_query_param: [
+                f"Expected a whole number from 1 (more than {self.max_page_size} counts as {self.max_page_size}), "
+                f"not {raw[:20]!r}."
+            ]})
+        return min(int(raw), self.max_page_size)
+
+    def get_page_number(self, request: Request, paginator) -> int | str:
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None or raw in self.last_page_strings:
+            return super().get_page_number(request, paginator)
+        if not (raw.isascii() and raw.isdigit() and int(raw) >= 1 and len(raw) <= 18):
+            raise serializers.ValidationError(
+                {self.page_query_param: [f"Expected a page number from 1, or 'last', not {raw[:20]!r}."]}
+            )
+        return raw
 
     def get_paginated_response(self, data) -> Response:
         response = super().get_paginated_response(data)

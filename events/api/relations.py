@@ -4,15 +4,16 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 
-from events.models import Agreement, Country, Meeting, Participant
+from events.models import Agreement, Country, Meeting, Participant, Person
 
 TOP_PEOPLE = 10
 
 
-def bilateral(country: Country, other: Country, meetings: QuerySet[Meeting], agreements: QuerySet[Agreement]) -> dict:
+def bilateral(country: Country, other: Country, meetings: QuerySet[Meeting], agreements: QuerySet[Agreement],
+              persons: QuerySet[Person]) -> dict:
     """Meetings with participants from both countries, who met most, and the agreements between them.
 
-    `meetings` and `agreements` are what the reader may see (rejected records already left out).
+    `meetings`, `agreements` and `persons` are what the reader may see (rejected records already left out).
     """
     for each in (country, other):
         meetings = meetings.filter(id__in=Participant.objects.filter(country=each).values("meeting_id"))
@@ -22,7 +23,7 @@ def bilateral(country: Country, other: Country, meetings: QuerySet[Meeting], agr
         .annotate(count=Count("id")).order_by("year", "kind")
     )
     people = (
-        Participant.objects.filter(meeting__in=meetings, person__isnull=False, country__in=[country, other])
+        Participant.objects.filter(meeting__in=meetings, person__in=persons, country__in=[country, other])
         .values("person_id", "person__name", "country__code")
         .annotate(meetings=Count("meeting_id", distinct=True))
         .order_by("-meetings", "person__name")[:TOP_PEOPLE]

@@ -8,6 +8,7 @@ Nested objects are read-only; a curator writes a record's own fields, its aliase
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django.db import transaction
@@ -159,7 +160,16 @@ class OfficeSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "country", "ministry", "kind"]
 
 
+class FileNameField(serializers.CharField):
+    """The file's own name: the folder it was read from is the ingesting machine's business."""
+
+    def to_representation(self, value: str) -> str:
+        return re.split(r"[\\/]", str(value))[-1]
+
+
 class ArticleSerializer(serializers.ModelSerializer):
+    file_name = FileNameField(read_only=True, help_text="The name of the file the article was read from.")
+
     class Meta:
         model = Article
         fields = ["id", "file_name", "title", "outlet", "url", "published", "content_hash", "ingested_at"]

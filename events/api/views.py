@@ -5,6 +5,7 @@ serializer reads is in the viewset's select_related / prefetch_related.
 """
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -30,21 +31,32 @@ from events.models import (
     Tenure,
 )
 
-from . import filters
+from . import filter_types, filters
 from . import serializers as s
-from .permissions import hide_rejected
+from .parameters import KnownParametersOnly
+from .permissions import hide_rejected, is_curator
 from .relations import bilateral
+
+# Ids in paths: digits that fit the id column, so /api/persons/abc/ is a 404 before any query.
+ID_IN_PATH = "[0-9]{1,18}"
 
 MEETINGS = (
     Meeting.objects.select_related("country")
     .prefetch_related(
-        Prefetch("participants", Participant.objects.select_related("person", "office__country", "country")),
         Prefetch("agreementmeeting_set",
                  AgreementMeeting.objects.select_related("agreement").exclude(agreement__review_state=ReviewState.REJECTED)),
         Prefetch("sources", MeetingSource.objects.select_related("article")),
     )
     .order_by(F("date").desc(nulls_last=True), "title", "id")
 )
+
+
+def with_participants(meetings: QuerySet, request: Request) -> QuerySet:
+    """Meetings with their participants, less the persons a curator rejected unless the reader curates persons."""
+    participants = Participant.objects.select_related("person", "office__country", "country")
+    if not is_curator(request, Person):
+        participants = participants.exclude(person__review_state=ReviewState.REJECTED)
+    return meetings.prefetch_related(Prefetch("participants", participants))
 
 
 class HideRejected:
@@ -56,12 +68,13 @@ class HideRejected:
         return hide_rejected(super().get_queryset(), self.request, listing=self.action in self.listing_actions)
 
 
-class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
     queryset = Country.objects.order_by("name")
     serializer_class = s.CountrySerializer
     filterset_class = filters.CountrySetFilter
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z]{2}"
+    extra_parameters = {"relations": ("with",)}
 
     def get_object(self) -> Country:
         self.kwargs["code"] = self.kwargs["code"].upper()
@@ -80,37 +93,43 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
         other = other_country(request.query_params.get("with"), country)
         meetings = hide_rejected(Meeting.objects.all(), request, listing=True)
         agreements = hide_rejected(Agreement.objects.all(), request, listing=True)
-        return Response(s.RelationsSerializer(bilateral(country, other, meetings, agreements)).data)
+        persons = hide_rejected(Person.objects.all(), request, listing=True)
+        return Response(s.RelationsSerializer(bilateral(country, other, meetings, agreements, persons)).data)
 
 
 def other_country(code: str | None, country: Country) -> Country:
     if not code:
         raise serializers.ValidationError({"with": ["Give the ISO code of the other country: ?with=JP."]})
-    other = Country.objects.filter(code=code.strip().upper()).first()
+    try:
+        other = Country.objects.filter(code=filter_types.country_code(code)).first()
+    except DjangoValidationError as error:
+        raise serializers.ValidationError({"with": error.messages}) from None
     if other is None:
-        raise serializers.ValidationError({"with": [f"No country has the code {code!r}."]})
+        raise serializers.ValidationError({"with": [f"{filter_types.EXPECTED_COUNTRY}; no country has the code {code!r}."]})
     if other == country:
         raise serializers.ValidationError({"with": ["Name a country other than the one in the path."]})
     return other
 
 
-class OfficeViewSet(viewsets.ModelViewSet):
+class OfficeViewSet(KnownParametersOnly, viewsets.ModelViewSet):
     queryset = Office.objects.select_related("country").order_by("country__code", "title", "id")
     serializer_class = s.OfficeSerializer
     filterset_class = filters.OfficeFilter
+    lookup_value_regex = ID_IN_PATH
 
 
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.order_by(F("published").desc(nulls_last=True), "file_name", "id")
     serializer_class = s.ArticleSerializer
     filterset_class = filters.ArticleFilter
+    lookup_value_regex = ID_IN_PATH
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         # The full text only on the detail view: a page of them would be megabytes.
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
 
 
-class PersonViewSet(HideRejected, viewsets.ModelViewSet):
+class PersonViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
     queryset = Person.objects.select_related("country").prefetch_related(
         "aliases",
         Prefetch("tenures", Tenure.objects.exclude(review_state=ReviewState.REJECTED)
@@ -119,28 +138,34 @@ class PersonViewSet(HideRejected, viewsets.ModelViewSet):
     ).order_by("name", "id")
     serializer_class = s.PersonSerializer
     filterset_class = filters.PersonFilter
+    lookup_value_regex = ID_IN_PATH
 
     listing_actions = ("list", "meetings")
+    paginated_actions = ("meetings",)
 
     @extend_schema(responses=s.MeetingSerializer(many=True), filters=True)
     @action(detail=True, queryset=MEETINGS, serializer_class=s.MeetingSerializer, filterset_class=filters.MeetingFilter)
     def meetings(self, request: Request, pk: str | None = None) -> Response:
         """The meetings this person took part in, with the same filters as /api/meetings/."""
         person = get_object_or_404(hide_rejected(Person.objects.all(), request, listing=False), pk=pk)
-        meetings = self.filter_queryset(self.get_queryset()).filter(
+        meetings = self.filter_queryset(with_participants(self.get_queryset(), request)).filter(
             id__in=Participant.objects.filter(person=person).values("meeting_id")
         )
         page = self.paginate_queryset(meetings)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
-class MeetingViewSet(HideRejected, viewsets.ModelViewSet):
+class MeetingViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
     queryset = MEETINGS
     serializer_class = s.MeetingSerializer
     filterset_class = filters.MeetingFilter
+    lookup_value_regex = ID_IN_PATH
+
+    def get_queryset(self) -> QuerySet:
+        return with_participants(super().get_queryset(), self.request)
 
 
-class AgreementViewSet(HideRejected, viewsets.ModelViewSet):
+class AgreementViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
     queryset = Agreement.objects.prefetch_related(
         "parties",
         Prefetch("agreementmeeting_set",
@@ -149,3 +174,4 @@ class AgreementViewSet(HideRejected, viewsets.ModelViewSet):
     ).order_by("name", "id")
     serializer_class = s.AgreementSerializer
     filterset_class = filters.AgreementFilter
+    lookup_value_regex = ID_IN_PATH

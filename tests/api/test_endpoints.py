@@ -59,6 +59,12 @@ def test_article_detail_carries_the_text(api_client):
     assert api_client.get(f"/api/articles/{article.pk}/").json()["text"] == "The ministers met in Tokyo."
 
 
+@pytest.mark.parametrize("stored", ["/home/ingest/corpus/2024/modi-kishida.txt", r"C:\corpus\modi-kishida.txt"])
+def test_articles_show_the_file_name_never_the_machines_path(api_client, stored):
+    ArticleFactory(file_name=stored)
+    assert api_client.get("/api/articles/").json()["results"][0]["file_name"] == "modi-kishida.txt"
+
+
 def test_article_list_leaves_the_text_out(api_client):
     ArticleFactory()
     assert "text" not in api_client.get("/api/articles/").json()["results"][0]

@@ -162,3 +162,9 @@ def test_ordering_by_title(api_client):
     b, a = MeetingFactory(title="B talks"), MeetingFactory(title="A talks")
     body = api_client.get("/api/meetings/?ordering=title").json()
     assert [m["id"] for m in body["results"]] == [a.pk, b.pk]
+
+
+def test_status_planned_keeps_only_planned_meetings(api_client):
+    planned = MeetingFactory(status="planned")
+    MeetingFactory(status="held")
+    assert ids(api_client, "status=planned") == {planned.pk}

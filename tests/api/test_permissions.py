@@ -3,7 +3,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.factories import AgreementFactory, MeetingFactory, PersonFactory
+from tests.factories import AgreementFactory, MeetingFactory, ParticipantFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,35 @@ def test_rejected_agreement_is_not_listed_under_its_meeting(api_client):
     meeting = MeetingFactory()
     meeting.agreements.add(AgreementFactory(review_state="rejected"))
     assert api_client.get(f"/api/meetings/{meeting.pk}/").json()["agreements"] == []
+
+
+def participant_names(client, meeting) -> list[str]:
+    return sorted(p["name"] for p in client.get(f"/api/meetings/{meeting.pk}/").json()["participants"])
+
+
+@pytest.fixture
+def meeting_with_a_rejected_person():
+    meeting = MeetingFactory()
+    ParticipantFactory(meeting=meeting, person=PersonFactory(name="Narendra Modi"))
+    ParticipantFactory(meeting=meeting, person=PersonFactory(name="Not A Person", review_state="rejected"))
+    ParticipantFactory(meeting=meeting, person=None, raw_name="an aide")
+    return meeting
+
+
+def test_rejected_person_is_not_among_a_meetings_participants(api_client, meeting_with_a_rejected_person):
+    assert participant_names(api_client, meeting_with_a_rejected_person) == ["Narendra Modi", "an aide"]
+
+
+def test_rejected_person_is_not_among_participants_in_lists(api_client, meeting_with_a_rejected_person):
+    participants = api_client.get("/api/meetings/").json()["results"][0]["participants"]
+    assert "Not A Person" not in {p["name"] for p in participants}
+
+
+def test_rejected_person_is_not_among_participants_of_person_meetings(api_client, meeting_with_a_rejected_person):
+    modi = meeting_with_a_rejected_person.participants.get(raw_name="Narendra Modi").person
+    participants = api_client.get(f"/api/persons/{modi.pk}/meetings/").json()["results"][0]["participants"]
+    assert "Not A Person" not in {p["name"] for p in participants}
+
+
+def test_curator_of_persons_sees_the_rejected_participant(curator_client, meeting_with_a_rejected_person):
+    assert "Not A Person" in participant_names(curator_client, meeting_with_a_rejected_person)

@@ -53,3 +53,10 @@ def test_rejected_meetings_are_left_out(api_client):
     india, japan = PersonFactory(country=country("IN")), PersonFactory(country=country("JP"))
     bilateral_meeting(india, japan, review_state="rejected")
     assert api_client.get("/api/countries/IN/relations/?with=JP").json()["meetings_total"] == 0
+
+
+def test_rejected_persons_are_not_among_the_people_who_met_most(api_client):
+    india, japan = PersonFactory(country=country("IN")), PersonFactory(country=country("JP"), review_state="rejected")
+    bilateral_meeting(india, japan)
+    people = api_client.get("/api/countries/IN/relations/?with=JP").json()["people_who_met_most"]
+    assert [row["person"]["id"] for row in people] == [india.pk]

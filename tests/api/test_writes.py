@@ -4,7 +4,14 @@ import datetime
 import pytest
 
 from events.models import Agreement, Meeting, Person
-from tests.factories import AgreementFactory, MeetingFactory, PersonAliasFactory, PersonFactory
+from tests.factories import (
+    AgreementFactory,
+    MeetingFactory,
+    OfficeFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    TenureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +88,30 @@ def test_nested_read_only_fields_are_ignored_on_write(curator_client):
     meeting = MeetingFactory()
     response = curator_client.patch(f"/api/meetings/{meeting.pk}/", {"participants": [{"name": "X"}]}, format="json")
     assert response.status_code == 200 and response.json()["participants"] == []
+
+
+# ----------------------------------------------------------------------------- refused writes
+
+
+@pytest.fixture
+def superuser_client(api_client, django_user_model):
+    api_client.force_authenticate(django_user_model.objects.create_superuser("root", password="x-long-pass-1"))
+    return api_client
+
+
+def test_deleting_an_office_someone_holds_is_409_with_the_reason(superuser_client):
+    office = TenureFactory().office
+    response = superuser_client.delete(f"/api/offices/{office.pk}/")
+    assert (response.status_code, response.json()["detail"]) == (
+        409, "Cannot delete it: 1 tenure refers to it. Change or delete those first.")
+
+
+def test_deleting_an_office_nobody_holds_succeeds(superuser_client):
+    office = OfficeFactory(title="Minister of Culture")
+    assert superuser_client.delete(f"/api/offices/{office.pk}/").status_code == 204
+
+
+def test_deeply_nested_json_is_400(curator_client):
+    body = "[" * 100_000 + "]" * 100_000
+    response = curator_client.post("/api/persons/", body, content_type="application/json")
+    assert response.status_code == 400 and "nested too deeply" in response.json()["detail"]
