@@ -215,6 +215,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
 
+# Failed log-ins (admin, browsable API) one address may make per window of seconds before its
+# log-in forms answer 429 (diplomacy.login_throttle).
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 900)
+
 # On PostgreSQL, no statement of an API request runs longer than this (milliseconds; 0: no limit).
 # Only requests to /api/ (diplomacy.middleware): ingests and migrations are not limited.
 API_STATEMENT_TIMEOUT_MS = env_int("API_STATEMENT_TIMEOUT_MS", 5000)

@@ -12,3 +12,5 @@ from diplomacy.settings import *  # noqa: F403
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Nothing is collected for tests: WhiteNoise would warn about the missing folder on every client.
 STATIC_ROOT = None
+# Log-in tests hash many passwords: the cheapest hasher, for tests only.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,8 +6,8 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle():
-    """Anonymous throttling counts in the cache: each test starts with none spent."""
+def fresh_throttle(db):
+    """Anonymous throttling counts in the cache, a database table: each test starts with none spent."""
     cache.clear()
     yield
     cache.clear()
