@@ -17,8 +17,11 @@ LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal", "memo
                    "memorandum of cooperation", "memorandum", "protocol", "convention", "programme", "program"}
 # Heads that an agreement can be named by with what it is about: "an MoU on cooperation in agriculture".
 SUBJECT_HEADS = LOWERCASE_HEADS | {"programme", "program", "action plan", "plan of action"}
+# A subject's word is no verb or clause word: "an MoU on fisheries was signed by ..." ends at "fisheries".
+_SUBJECT_WORD = r"(?!(?:was|were|is|are|be|been|will|would|has|have|had|by|with|that|which|who|at|as|signed|said)\b)[a-z][\w-]*"
 LOWER_COMPLEMENT = re.compile(
-    r"\s+(?:on|for|to|covering|in\s+the\s+field\s+of)\s+((?:the\s+)?[a-z][\w-]*(?:\s+(?:and\s+|of\s+|in\s+|the\s+)?[a-z][\w-]*){0,6})"
+    rf"\s+(?:on|for|to|covering|in\s+the\s+field\s+of)\s+((?:the\s+)?{_SUBJECT_WORD}"
+    rf"(?:\s+(?:and\s+|of\s+|in\s+|the\s+)?{_SUBJECT_WORD}){{0,6}})"
 )
 # Words that praise or place an agreement rather than name it: "the landmark pact", "an important security agreement"
 # refers back to an agreement named elsewhere.
@@ -35,6 +38,10 @@ ALIAS_CUE = re.compile(
 NOT_SUBJECT = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                r"|August|September|October|November|December)\b)")
 COMPLEMENT = re.compile(rf"\s+(?:on|for|between|of)\s+{NOT_SUBJECT}((?:[A-Z][\w'-]*|and|of)(?:\s+(?:[A-Z][\w'-]*|and|of))*)")
+# "an MoU between the Bangladesh Agricultural Research Council and Sri Lanka's Council for ...": with no other name,
+# an agreement is named by its parties. Each party is a run of capitalised words, bounded.
+_PARTY = r"(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|the)\s+){0,2}[A-Z][\w'-]*){0,9}"
+BETWEEN_PARTIES = re.compile(rf"\s+between\s+({_PARTY}\s+and\s+{_PARTY})")
 TOKEN = re.compile(r"[\w+-][\w'+-]*|,")
 # "Indo-Japanese", "Sino-Indian": combining forms that make a country pair, not a name.
 COMBINING_FORMS = {"indo", "sino", "afro", "euro", "russo", "anglo", "franco", "us", "u.s."}
@@ -66,7 +73,7 @@ def find_agreements(text: str) -> list[AgreementMention]:
         words, start, year = _walk_back(tokens, head)
         end = match.end()
         complement = COMPLEMENT.match(stripped[end:]) if head[0].isupper() else None
-        determined = re.search(r"\b(?:a|an|the)\s+$", stripped[: match.start()])
+        determined = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+$", stripped[: match.start()])
         named = complement and re.search(r"[A-Z]", complement.group(1))
         if not words and head.lower() in SUBJECT_HEADS and determined and not named:
             # "signed a memorandum of understanding on offshore renewable energy", "an MoU to strengthen cooperation in
@@ -74,6 +81,12 @@ def find_agreements(text: str) -> list[AgreementMention]:
             complement = LOWER_COMPLEMENT.match(stripped[end:])
             if complement and all(w in DESCRIPTIVE | CONNECTORS for w in complement.group(1).split()):
                 complement = None
+            parties = BETWEEN_PARTIES.match(stripped[end:]) if complement is None else None
+            if parties and not _only_places(parties.group(1)):
+                # Parties that are institutions name it; "between India and Japan" names nothing.
+                name = " ".join(stripped[match.start(): end + parties.end()].split())
+                found.append(AgreementMention(name, head.lower(), match.start(), end + parties.end(), year))
+                continue
         elif not words and (not complement or not re.search(r"[A-Z]", complement.group(1))):
             continue
         if not words:
@@ -84,7 +97,7 @@ def find_agreements(text: str) -> list[AgreementMention]:
         if complement:
             end += complement.end()
         name = " ".join(stripped[start:end].split())
-        name = re.sub(r"\s+between\s+.*$", "", name)
+        name = re.sub(r"\s+between(?:\s+.*)?$", "", name)
         aliases = tuple(a for pos, a in abbreviations.items() if start <= pos <= end)
         alias_cue = ALIAS_CUE.match(stripped[end:])
         if found and alias_cue and found[-1].end >= start - 2:
@@ -162,3 +175,10 @@ def agreement_key(name: str) -> frozenset[str]:
                 "pact": "agreement", "accord": "agreement", "deal": "agreement"}
     filler = CONNECTORS | DETERMINERS | {"between", "with", "to"}
     return frozenset(spelling.get(w, w) for w in words if w not in filler and not g.is_place_word(w) and not w.isdigit())
+
+
+
+def _only_places(parties: str) -> bool:
+    """ "India and Japan" are places; "the Bangladesh Agricultural Research Council" is an institution."""
+    g = gazetteer()
+    return all(g.place(re.sub(r"^the\s+", "", party.strip())) for party in re.split(r"\s+and\s+", parties))

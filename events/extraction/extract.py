@@ -177,6 +177,18 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
             person = people.persons[index]
             if not person.country and len(countries) == 1 and next(iter(countries)) in pair:
                 person.country_votes[next(c for c in pair if c not in countries)] += 1
+    for fact in facts:
+        # "The Malaysian delegation comprises Minister of Transport A, Minister of Trade B": a sentence that names
+        # one country only, and gives it to none of its people, speaks of that country's people. Given to one
+        # ("President A and President B of Ghana"), it says nothing of the others.
+        named = set(country_counts(fact.places))
+        if len(named) != 1 or any(people.persons[i].evidenced_country for i in fact.persons):
+            continue
+        country = next(iter(named))
+        for index in fact.persons:
+            person = people.persons[index]
+            if not person.country and country not in person.not_countries:
+                person.assumed_country = country
     if len(pair) == 1:
         # An article that names one country only: its officials are that country's.
         for person in people.persons:

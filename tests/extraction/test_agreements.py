@@ -92,3 +92,24 @@ def test_a_name_starting_with_its_head():
 def test_a_name_starting_with_its_head_and_the():
     assert names("Chile and Peru signed the Agreement on the Reciprocal Provision of Supplies and Services.") == [
         "Agreement on the Reciprocal Provision of Supplies and Services"]
+
+
+def test_an_mou_between_two_institutions_is_named_by_them():
+    text = ("An MoU between the Kenya Wildlife Service (KWS) and Tanzania's National Parks Authority was also signed "
+            "on Tuesday.")
+    [found] = find_agreements(text)
+    assert found.name == "MoU between the Kenya Wildlife Service and Tanzania's National Parks Authority"
+
+
+def test_an_agreement_between_two_countries_is_not_named_by_them():
+    assert find_agreements("An agreement between Chile and Peru was signed in Lima.") == []
+
+
+def test_a_name_never_ends_in_between():
+    [found] = find_agreements("They signed an agreement for the exchange of seeds between Quito and Lima.")
+    assert found.name == "agreement for the exchange of seeds"
+
+
+def test_a_sentence_may_open_with_the_agreement():
+    [found] = find_agreements("An MoU on cooperation in fisheries was signed by the two ministers.")
+    assert found.name == "MoU on cooperation in fisheries"

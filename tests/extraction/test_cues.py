@@ -80,3 +80,7 @@ def test_defense_and_defence_spellings_match():
 def test_shared_country_names_alone_do_not_match_occasions():
     assert not occasions_match(occasion_key("Australia-Indonesia Annual Leaders Meeting"),
                                occasion_key("Australia-Indonesia 2+2 Dialogue"))
+
+
+def test_a_parley_is_a_meeting():
+    assert find_meeting_cue("The two presidents held a private parley on Sunday night.", None) is not None

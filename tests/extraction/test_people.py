@@ -159,3 +159,12 @@ def test_an_elided_honorific_does_not_cut_the_name():
 def test_a_form_of_address_opens_no_name():
     [mention] = named("The talks included Minister of Foreign Affairs HE Riyad Al-Maliki and officials.")
     assert mention.name == "Riyad Al-Maliki"
+
+
+def test_a_sentence_naming_one_country_gives_it_to_its_people_without_one():
+    from events.extraction.extract import analyse
+    text = ("President Gabriel Boric of Chile met President Luiz Lula of Brazil. "
+            "The Chilean delegation comprised Foreign Minister Alberto van Klaveren and Finance Minister Mario Marcel.")
+    people = {p.name: p.country for p in analyse(text).people.persons}
+    assert people["Alberto van Klaveren"] == "CL" and people["Mario Marcel"] == "CL"
+
