@@ -96,8 +96,14 @@ def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion 
 
 
 def _one_government(participants: list[int], analysis: Analysis) -> bool:
-    # Only countries the text gives count: one assumed for want of any says nothing about who is foreign.
-    countries = [analysis.people.persons[i].evidenced_country for i in participants]
+    """All of one country: by the text's word for each, or, with no word for any, by what is assumed of all.
+
+    An assumption beside a country the text gives ("met Penny Wong of Australia" in an article naming no other
+    country) says nothing about who is foreign, so a mix of the two never makes a meeting domestic.
+    """
+    persons = [analysis.people.persons[i] for i in participants]
+    evidenced = [p.evidenced_country for p in persons]
+    countries = evidenced if any(evidenced) else [p.assumed_country for p in persons]
     return len(countries) >= 2 and all(countries) and len(set(countries)) == 1
 
 

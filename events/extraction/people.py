@@ -38,6 +38,10 @@ NOT_NAME_WORDS = {
     "indo-pacific", "quad", "asean", "g20", "g7", "brics", "un", "eu", "nato", "first", "second", "third",
     "delegation", "talks", "visit", "project", "rail", "train", "high", "speed", "forum", "conference",
 }
+# Portfolios: "Minister of State Police Affairs X", "Minister of Transport Anthony Loke" put them before a name.
+NOT_NAME_WORDS |= {"police", "trade", "industry", "industries", "finance", "transport", "health", "education", "energy",
+                   "labour", "labor", "interior", "agriculture", "tourism", "culture", "information", "commerce",
+                   "environment", "works", "housing", "youth", "sports", "communications", "investment", "economy"}
 NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
 
 # Forms of address that open a name in some languages' press; the name is what follows.

@@ -107,3 +107,10 @@ def test_sidelines_meeting_keeps_its_occasion_and_venue():
 def test_one_person_alone_is_no_meeting():
     _, candidates, _ = meetings("Foreign Minister Penny Wong met reporters in Canberra on Monday.")
     assert candidates == []
+
+
+def test_a_cabinet_session_in_an_article_naming_one_country_is_no_meeting():
+    text = ("The Federal Executive Council of Ghana met in Accra on Wednesday. "
+            "The meeting presided over by President John Mahama was attended by Vice President Jane Opoku-Agyemang.")
+    _, _, merged = meetings(text, datetime.date(2025, 3, 5))
+    assert [m for m in merged if len(m.participants) >= 2] == []

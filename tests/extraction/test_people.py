@@ -168,3 +168,8 @@ def test_a_sentence_naming_one_country_gives_it_to_its_people_without_one():
     people = {p.name: p.country for p in analyse(text).people.persons}
     assert people["Alberto van Klaveren"] == "CL" and people["Mario Marcel"] == "CL"
 
+
+
+def test_a_portfolio_word_opens_no_name():
+    found = named("Also present were the Minister of State Police Affairs and the Minister of Transport Ama Owusu.")
+    assert [m.name for m in found] == ["Ama Owusu"]
