@@ -181,7 +181,7 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
         # "The Malaysian delegation comprises Minister of Transport A, Minister of Trade B": a sentence that names
         # one country only, and gives it to none of its people, speaks of that country's people. Given to one
         # ("President A and President B of Ghana"), it says nothing of the others.
-        named = set(country_counts(fact.places))
+        named = _nations(fact.places)
         if len(named) != 1 or any(people.persons[i].evidenced_country for i in fact.persons):
             continue
         country = next(iter(named))
@@ -189,11 +189,17 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
             person = people.persons[index]
             if not person.country and country not in person.not_countries:
                 person.assumed_country = country
-    if len(pair) == 1:
+    nations = set().union(*(_nations(fact.places) for fact in facts))
+    if len(pair) == 1 and nations == set(pair):
         # An article that names one country only: its officials are that country's.
         for person in people.persons:
             if not person.country and pair[0] not in person.not_countries:
                 person.assumed_country = pair[0]
+
+
+def _nations(places: list[PlaceMention]) -> set[str]:
+    """Countries named by name or demonym. A city is a venue: "in Beijing, Wang Yi met Blinken" makes no one Chinese."""
+    return {p.country for p in places if p.kind in {"country", "demonym"}}
 
 
 def _dateline_place(dateline: str) -> PlaceMention | None:
