@@ -59,7 +59,8 @@ class CountryCodesField(forms.ModelMultipleChoiceField):
 
     def clean(self, value: Any) -> Any:
         if isinstance(value, list | tuple):
-            value = [country_code(item) for item in value]
+            # `?party=` names no country: no condition, as for the other filters.
+            value = [country_code(item) for item in value if item not in self.empty_values]
         return super().clean(value)
 
 

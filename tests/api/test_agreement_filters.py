@@ -68,3 +68,8 @@ def test_ordering_by_signed_date(api_client):
     early = AgreementFactory(signed_date=datetime.date(2020, 1, 1), signed_precision="day")
     body = api_client.get("/api/agreements/?ordering=signed_date").json()
     assert [a["id"] for a in body["results"]] == [early.pk, late.pk]
+
+
+def test_an_empty_party_sets_no_condition(api_client):
+    agreements = {AgreementFactory(parties=["IN", "JP"]).pk, AgreementFactory(parties=["IN", "US"]).pk}
+    assert ids(api_client, "party=") == agreements
