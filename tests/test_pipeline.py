@@ -9,8 +9,8 @@ import pathlib
 import pytest
 from django.core.management import call_command
 
-from events.extraction.documents import Document
 from events.extraction.pipeline import ingest_document
+from events.extraction.sources.documents import Document
 from events.models import (
     Agreement,
     AgreementSource,

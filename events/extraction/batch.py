@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from events.extraction.documents import ReadFailure
 from events.extraction.report import ArticleResult, Status
+from events.extraction.sources.documents import ReadFailure
 
 # The actions every report shows, in this order; any other action a result counts gets a column after them.
 MAIN_ACTIONS = ("created", "merged", "unresolved")

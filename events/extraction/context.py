@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .nlp import SentenceParse, load_model, parse_texts, sentence_parses
-from .split import Sentence
+from events.extraction.recognise.nlp import SentenceParse, load_model, parse_texts, sentence_parses
+from events.extraction.text.split import Sentence
 
 Parser = Callable[[list[Sentence]], list[SentenceParse]]
 

@@ -6,17 +6,22 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from events.extraction.context import IngestContext, Parser
+from events.extraction.report import ArticleResult, Status
+from events.extraction.resolve.article import AgreementCandidate, Analysis, analyse, collect_agreements, reference_date
+from events.extraction.resolve.meetings import (
+    MeetingCandidate,
+    apply_location_context,
+    meeting_candidates,
+    merge_candidates,
+    resolve_dates,
+)
+from events.extraction.resolve.people import ArticlePerson, KnownPerson
+from events.extraction.resolve.roles import settle_participants
+from events.extraction.sources.documents import Document
+from events.extraction.store import persist, snapshot
+from events.extraction.text.clean import Cleaned, clean
 from events.models import Article
-
-from . import persist, selectors
-from .clean import Cleaned, clean
-from .context import IngestContext, Parser
-from .documents import Document
-from .extract import AgreementCandidate, Analysis, analyse, collect_agreements, reference_date
-from .meetings import MeetingCandidate, apply_location_context, meeting_candidates, merge_candidates, resolve_dates
-from .people_resolve import ArticlePerson, KnownPerson
-from .report import ArticleResult, Status
-from .roles import settle_participants
 
 
 @dataclass
@@ -68,7 +73,7 @@ def ingest_document(document: Document, *, context: IngestContext, dry_run: bool
     if not cleaned.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="nothing but page furniture in the text")
     published = document.published or cleaned.published
-    extraction = extract(cleaned, published, selectors.known_people(cleaned.text), anchor=selectors.anchor_date,
+    extraction = extract(cleaned, published, snapshot.known_people(cleaned.text), anchor=snapshot.anchor_date,
                          raw_text=document.text, parser=context.parser(cleaned.text))
     with transaction.atomic():
         article = Article.objects.create(

@@ -1,8 +1,8 @@
 """Agreements named in a sentence, their status cues, and the key that matches spellings."""
 import pytest
 
-from events.extraction.agreements import agreement_key, agreement_status, find_agreements
-from events.extraction.extract import analyse, collect_agreements
+from events.extraction.recognise.agreements import agreement_key, agreement_status, find_agreements
+from events.extraction.resolve.article import analyse, collect_agreements
 
 
 def names(text):

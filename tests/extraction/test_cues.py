@@ -1,8 +1,8 @@
 """Meeting cues: was there a meeting, of what kind, held or planned, at which occasion."""
 import pytest
 
-from events.extraction.cues import find_meeting_cue, find_occasions, occasion_key
-from events.extraction.meetings import occasions_match
+from events.extraction.recognise.cues import find_meeting_cue, find_occasions, occasion_key
+from events.extraction.resolve.matching import occasions_match
 
 
 def test_no_meeting_words_no_cue():

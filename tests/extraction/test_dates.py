@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from events.extraction.dates import ResolvedDate, find_dates, resolve
+from events.extraction.text.dates import ResolvedDate, find_dates, resolve
 
 # A Thursday.
 REFERENCE = datetime.date(2024, 6, 20)

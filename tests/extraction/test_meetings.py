@@ -1,8 +1,8 @@
 """Meeting candidates from an analysed text: dates, merging of mentions, and what stays apart. Pure: no database."""
 import datetime
 
-from events.extraction.extract import analyse
-from events.extraction.meetings import meeting_candidates, merge_candidates, resolve_dates
+from events.extraction.resolve.article import analyse
+from events.extraction.resolve.meetings import meeting_candidates, merge_candidates, resolve_dates
 
 REFERENCE = datetime.date(2024, 3, 8)  # a Friday
 

@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from events.extraction.agreements import find_agreements
-from events.extraction.clean import clean
 from events.extraction.pipeline import extract
+from events.extraction.recognise.agreements import find_agreements
+from events.extraction.text.clean import clean
 
 PUBLISHED = datetime.date(2024, 5, 14)
 

@@ -1,7 +1,7 @@
 """Person mentions and their resolution across spellings. Invented sentences about many countries."""
 
-from events.extraction.people import clean_name, find_people
-from events.extraction.people_resolve import KnownPerson, PeopleIndex, name_tokens, tokens_compatible
+from events.extraction.recognise.people import clean_name, find_people
+from events.extraction.resolve.people import KnownPerson, PeopleIndex, name_tokens, tokens_compatible
 
 
 def named(text):
@@ -162,7 +162,7 @@ def test_a_form_of_address_opens_no_name():
 
 
 def test_a_sentence_naming_one_country_gives_it_to_its_people_without_one():
-    from events.extraction.extract import analyse
+    from events.extraction.resolve.article import analyse
     text = ("President Gabriel Boric of Chile met President Luiz Lula of Brazil. "
             "The Chilean delegation comprised Foreign Minister Alberto van Klaveren and Finance Minister Mario Marcel.")
     people = {p.name: p.country for p in analyse(text).people.persons}

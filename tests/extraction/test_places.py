@@ -1,5 +1,5 @@
 """Places in a sentence, and the venue of a meeting."""
-from events.extraction.places import find_places, venue
+from events.extraction.recognise.places import find_places, venue
 
 
 def test_city_comma_country_takes_the_named_country():

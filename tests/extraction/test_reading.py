@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from events.extraction import reading
-from events.extraction.documents import Document, ReadFailure
-from events.extraction.reading import iter_documents
+from events.extraction.sources import reading
+from events.extraction.sources.documents import Document, ReadFailure
+from events.extraction.sources.reading import iter_documents
 
 ARTICLE = "The foreign ministers of Chile and Norway met in Santiago on Tuesday.\nThey agreed to meet again.\n"
 LIMIT = 100_000

@@ -1,7 +1,7 @@
 """Office titles: canonical title, kind, and the country the words give away."""
 import pytest
 
-from events.extraction.titles import find_titles
+from events.extraction.recognise.titles import find_titles
 
 
 def only(text):

@@ -18,10 +18,10 @@ from tqdm import tqdm
 
 from events.extraction.batch import BatchReport, failed_result, format_article
 from events.extraction.context import IngestContext
-from events.extraction.datetext import parse_date_text
-from events.extraction.documents import Document, ReadFailure
-from events.extraction.reading import iter_documents
 from events.extraction.report import ArticleResult, Status
+from events.extraction.sources.documents import Document, ReadFailure
+from events.extraction.sources.reading import iter_documents
+from events.extraction.text.datetext import parse_date_text
 
 IngestFunction = Callable[..., ArticleResult]
 

@@ -6,8 +6,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .people import NOT_NAME_WORDS, PersonMention
-from .titles import TitleMention
+from events.extraction.recognise.people import NOT_NAME_WORDS, PersonMention
+from events.extraction.recognise.titles import TitleMention
 
 GENERIC_TITLES = {
     "head_of_government": "Prime Minister", "head_of_state": "President", "foreign_minister": "Foreign Minister",

@@ -5,20 +5,19 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .cues import GROUP, Occasion, trigger_tokens
-from .dates import DateMention, ResolvedDate, resolve
-from .extract import Analysis, SentenceFacts
-from .gazetteer import gazetteer
-from .participants import linked_groups
-from .places import PlaceMention, venue
-from .split import Sentence
+from events.extraction.recognise.cues import GROUP, Occasion, trigger_tokens
+from events.extraction.recognise.places import PlaceMention, venue
+from events.extraction.resolve.article import Analysis, SentenceFacts
+from events.extraction.resolve.matching import MeetingFacts, same_meeting
+from events.extraction.resolve.participants import linked_groups
+from events.extraction.text.dates import DateMention, ResolvedDate, resolve
+from events.extraction.text.split import Sentence
 
 PARTICIPATION = re.compile(
     r"\b(?:hold|held|holds|attend(?:ed|s|ing)?|participated|met|meet|meets|meeting\s+with|talks\s+with|co-chaired|chaired|"
     r"conducted|hosted|called\s+on|sidelines|margins|interaction|discussions\s+with|welcom\w+|received)\b",
     re.I,
 )
-IN_PERSON_KINDS = {"", "in_person", "summit_sidelines", "dialogue", "summit", "visit"}
 REMOTE_KINDS = {"phone_call", "video_call"}
 # Specific kinds win over general ones when two mentions of a meeting are merged.
 KIND_RANK = ["", "in_person", "visit", "summit", "dialogue", "summit_sidelines", "phone_call", "video_call"]
@@ -45,6 +44,14 @@ class MeetingCandidate:
     @property
     def country(self) -> str:
         return self.place.country if self.place else ""
+
+    def facts(self, participants: frozenset | None = None) -> MeetingFacts:
+        """What matching needs; `participants` stands in for the article's person indexes (database ids, say)."""
+        return MeetingFacts(
+            kind=self.kind, participants=frozenset(self.participants) if participants is None else participants,
+            date=self.date, date_explicit=self.date_explicit, country=self.country, city=self.city,
+            occasion=self.occasion.key if self.occasion else frozenset(), date_mention=self.date_mention,
+        )
 
 
 def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
@@ -204,53 +211,12 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
     """Mentions of one meeting in one article become one candidate: same people, nothing that disagrees."""
     merged: list[MeetingCandidate] = []
     for candidate in candidates:
-        target = next((m for m in reversed(merged) if same_meeting(m, candidate)), None)
+        target = next((m for m in reversed(merged) if same_meeting(m.facts(), candidate.facts())), None)
         if target is None:
             merged.append(candidate)
         else:
             absorb(target, candidate)
     return merged
-
-
-def kinds_compatible(a: str, b: str) -> bool:
-    return a == b or "" in (a, b) or (a in IN_PERSON_KINDS and b in IN_PERSON_KINDS)
-
-
-def same_meeting(a: MeetingCandidate, b: MeetingCandidate) -> bool:
-    if not kinds_compatible(a.kind, b.kind):
-        return False
-    if a.date_explicit and b.date_explicit and not a.date.compatible(b.date):
-        return False
-    if _unresolved_dates_differ(a, b):
-        return False
-    if a.place and b.place and (a.country != b.country or (a.city and b.city and a.city != b.city)):
-        return False
-    shared_occasion = bool(a.occasion and b.occasion and occasions_match(a.occasion.key, b.occasion.key))
-    if a.occasion and b.occasion and not shared_occasion:
-        return False
-    pa, pb = set(a.participants), set(b.participants)
-    if shared_occasion:
-        return not (pa and pb) or bool(pa & pb)
-    small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    return len(small) >= 2 and small <= large
-
-
-def _unresolved_dates_differ(a: MeetingCandidate, b: MeetingCandidate) -> bool:
-    """With no reference date, "on Monday" and "on Tuesday evening" still tell two meetings apart."""
-    if a.date is not None or b.date is not None or not (a.date_mention and b.date_mention):
-        return False
-    fields = ("kind", "year", "month", "day", "weekday", "relative")
-    return any(getattr(a.date_mention, f) != getattr(b.date_mention, f) for f in fields)
-
-
-def occasions_match(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Occasions agree when they share a distinctive word and no number tells them apart."""
-    numbers_a, numbers_b = {w for w in a if w.isdigit()}, {w for w in b if w.isdigit()}
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
-        return False
-    shared = a & b
-    distinctive = {w for w in shared - numbers_a if not gazetteer().is_place_word(w)}
-    return bool(distinctive) or len(shared) >= 3
 
 
 def absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:

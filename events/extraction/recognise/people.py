@@ -1,6 +1,6 @@
 """Person mentions in a sentence: after a title, in apposition, as someone's counterpart, or by a known name.
 
-Recognition only: which mentions are the same person is decided in people_resolve.py.
+Recognition only: which mentions are the same person is decided in resolve/people.py.
 """
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 # `regex` for Unicode letter classes: a name is any script's letters ("Radosław", "Çavuşoğlu"), not Latin-1's.
 import regex as re
 
-from .gazetteer import gazetteer
-from .titles import TitleMention, find_titles
+from events.extraction.gazetteer import gazetteer
+from events.extraction.recognise.titles import TitleMention, find_titles
 
 # A word may end in an apostrophe before another name word: the elided honorific in "Dato' Lim Jock Hoi".
 NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu}))?+"

@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from events.extraction.datetext import (
+from events.extraction.text.datetext import (
     FULL_DATE,
     MONTH_DAY,
     TIME,

@@ -6,8 +6,8 @@ NER took for a person ("Brexit") unless it is given a title.
 """
 from __future__ import annotations
 
-from .meetings import MeetingCandidate
-from .people_resolve import ArticlePerson
+from events.extraction.resolve.meetings import MeetingCandidate
+from events.extraction.resolve.people import ArticlePerson
 
 # Offices whose holders report meetings rather than take part in them.
 REPORTING_KINDS = {"spokesperson"}

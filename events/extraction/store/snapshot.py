@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from events.extraction.recognise.cues import occasion_key
+from events.extraction.resolve.matching import occasions_match
+from events.extraction.resolve.meetings import MeetingCandidate
+from events.extraction.resolve.people import KnownPerson
 from events.models import DatePrecision, Meeting, Person
-
-from .cues import occasion_key
-from .meetings import MeetingCandidate, occasions_match
-from .people_resolve import KnownPerson
 
 
 def known_people(text: str) -> list[KnownPerson]:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from events.extraction.datetext import parse_date_text
-from events.extraction.documents import Document, ReadFailure
-from events.extraction.html_text import extract_html
+from events.extraction.sources.documents import Document, ReadFailure
+from events.extraction.sources.html import extract_html
+from events.extraction.text.datetext import parse_date_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})

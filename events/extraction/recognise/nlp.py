@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .split import Sentence
+    from events.extraction.text.split import Sentence
 
 # spaCy's own limit is 1,000,000 characters; an article past this is not prose, and the rules alone read it.
 MAX_PARSE_CHARS = 200_000

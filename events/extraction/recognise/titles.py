@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .gazetteer import Gazetteer, gazetteer
+from events.extraction.gazetteer import Gazetteer, gazetteer
 
 CAP = r"[A-Z][\w'-]*"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import bare_letters, gazetteer
+from events.extraction.gazetteer import bare_letters, gazetteer
 
 # A city name followed by one of these names a building or a thing: "Hyderabad House".
 BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|Declaration|Process|Group|Summit|Agreement)\b")

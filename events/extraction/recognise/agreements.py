@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import gazetteer
+from events.extraction.gazetteer import gazetteer
 
 CONNECTORS = {"and", "of", "on", "for", "the", "in", "&"}
 DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "our", "his", "her"}

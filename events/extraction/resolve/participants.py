@@ -5,8 +5,8 @@ or a spokesperson quoted in the same sentence takes part in nothing.
 """
 from __future__ import annotations
 
-from .gazetteer import gazetteer
-from .nlp import SentenceParse
+from events.extraction.gazetteer import gazetteer
+from events.extraction.recognise.nlp import SentenceParse
 
 SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 OBJECT = {"dobj", "obj", "attr", "dative", "oprd"}

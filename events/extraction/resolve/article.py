@@ -9,16 +9,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .agreements import AgreementMention, agreement_key, agreement_status, find_agreements
-from .cues import MeetingCue, find_meeting_cue
-from .dates import DateMention, find_dates, latest_full_date
-from .gazetteer import gazetteer
-from .nlp import SentenceParse
-from .people import PersonMention, find_known, find_people, merge_entities
-from .people_resolve import GENERIC_TITLES, ArticlePerson, KnownPerson, PeopleIndex
-from .places import PlaceMention, country_counts, find_places
-from .split import Sentence, split_sentences
-from .titles import TitleMention, find_titles
+from events.extraction.gazetteer import gazetteer
+from events.extraction.recognise.agreements import AgreementMention, agreement_key, agreement_status, find_agreements
+from events.extraction.recognise.cues import MeetingCue, find_meeting_cue
+from events.extraction.recognise.nlp import SentenceParse
+from events.extraction.recognise.people import PersonMention, find_known, find_people, merge_entities
+from events.extraction.recognise.places import PlaceMention, country_counts, find_places
+from events.extraction.recognise.titles import TitleMention, find_titles
+from events.extraction.resolve.matching import AgreementFacts, same_agreement
+from events.extraction.resolve.people import GENERIC_TITLES, ArticlePerson, KnownPerson, PeopleIndex
+from events.extraction.text.dates import DateMention, find_dates, latest_full_date
+from events.extraction.text.split import Sentence, split_sentences
 
 
 @dataclass
@@ -53,6 +54,9 @@ class AgreementCandidate:
     @property
     def kind(self) -> str:
         return gazetteer().agreement_kinds.get(self.head, "other")
+
+    def facts(self) -> AgreementFacts:
+        return AgreementFacts(self.key, frozenset(self.parties))
 
 
 @dataclass
@@ -230,7 +234,7 @@ def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
                     parties.add(place.country)
             candidate = AgreementCandidate(mention.name, mention.head, set(mention.aliases), agreement_status(fact.sentence.text),
                                            mention.year, parties or set(analysis.pair), [fact.sentence])
-            match = next((a for a in found if same_agreement(a.key, candidate.key)), None)
+            match = next((a for a in found if same_agreement(a.facts(), candidate.facts())), None)
             if match is None:
                 found.append(candidate)
                 continue
@@ -240,11 +244,6 @@ def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
             match.parties |= candidate.parties
             match.sentences.append(fact.sentence)
     return found
-
-
-def same_agreement(a: frozenset[str], b: frozenset[str]) -> bool:
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return len(small) >= 2 and small <= large and len(small) / len(large) >= 0.5
 
 
 def reference_date(text: str, published: datetime.date | None) -> datetime.date | None:

@@ -8,6 +8,14 @@ import datetime
 
 from django.db.models import Q
 
+from events.extraction.recognise.agreements import agreement_key
+from events.extraction.recognise.cues import occasion_key
+from events.extraction.report import ArticleResult
+from events.extraction.resolve.article import AgreementCandidate
+from events.extraction.resolve.matching import AgreementFacts, MeetingFacts, same_agreement, same_meeting
+from events.extraction.resolve.meetings import MeetingCandidate
+from events.extraction.resolve.people import ArticlePerson, name_tokens
+from events.extraction.text.dates import ResolvedDate
 from events.models import (
     Agreement,
     AgreementMeeting,
@@ -25,20 +33,14 @@ from events.models import (
     TenureSource,
 )
 
-from .agreements import agreement_key
-from .cues import occasion_key
-from .extract import AgreementCandidate, same_agreement
-from .meetings import MeetingCandidate, kinds_compatible, occasions_match
-from .people_resolve import ArticlePerson, name_tokens
-from .report import ArticleResult
-
 MIN_PARTICIPANTS = 2
 
 
 def save_extraction(article: Article, extraction, result: ArticleResult) -> None:
     countries = {c.code: c for c in Country.objects.all()}
     persons = {p.index: save_person(p, article, countries, result) for p in extraction.persons}
-    known_agreements = list(Agreement.objects.all())  # read once per article, not once per agreement
+    # Read once per article, not once per agreement.
+    known_agreements = list(Agreement.objects.prefetch_related("parties"))
     agreements = {a.name: save_agreement(a, article, countries, result, known_agreements) for a in extraction.agreements}
     for candidate in extraction.meetings:
         if len(candidate.participants) < MIN_PARTICIPANTS:
@@ -115,26 +117,14 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
 
 # ----------------------------------------------------------------------------- meetings
 
-def _date_compatible(meeting: Meeting, candidate: MeetingCandidate) -> bool:
-    if meeting.date is None or candidate.date is None:
-        return True
-    width = {"day": 10, "month": 7, "year": 4}
-    common = min(width[meeting.date_precision], width[candidate.date.precision])
-    return meeting.date.isoformat()[:common] == candidate.date.date.isoformat()[:common]
-
-
-def _same(meeting: Meeting, candidate: MeetingCandidate, people: set[int]) -> bool:
-    if not kinds_compatible(meeting.kind, candidate.kind) or not _date_compatible(meeting, candidate):
-        return False
-    if meeting.country_id and candidate.country and meeting.country.code != candidate.country:
-        return False
-    theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
-    if meeting.occasion and candidate.occasion:
-        if not occasions_match(occasion_key(meeting.occasion), candidate.occasion.key):
-            return False
-        return not (theirs and people) or bool(theirs & people)
-    small, large = (theirs, people) if len(theirs) <= len(people) else (people, theirs)
-    return len(small) >= 2 and small <= large
+def stored_facts(meeting: Meeting) -> MeetingFacts:
+    """A stored meeting as matching sees it (participants by person id)."""
+    date = ResolvedDate(meeting.date, meeting.date_precision, meeting.date_text) if meeting.date else None
+    return MeetingFacts(
+        kind=meeting.kind, participants=frozenset(p.person_id for p in meeting.participants.all() if p.person_id),
+        date=date, country=meeting.country.code if meeting.country_id else "", city=meeting.city,
+        occasion=occasion_key(meeting.occasion) if meeting.occasion else frozenset(),
+    )
 
 
 def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | None:
@@ -143,7 +133,8 @@ def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | Non
         query |= ~Q(occasion="")
     pool = (Meeting.objects.filter(query).distinct().select_related("country")
             .prefetch_related("participants"))
-    hits = [m for m in pool if _same(m, candidate, people)]
+    facts = candidate.facts(participants=frozenset(people))
+    hits = [m for m in pool if same_meeting(stored_facts(m), facts)]
     # The closest date first: a day beats a month beats nothing.
     hits.sort(key=lambda m: (m.date is None, {"day": 0, "month": 1, "year": 2}.get(m.date_precision, 3)))
     return hits[0] if hits else None
@@ -234,10 +225,10 @@ def _office_at(person: Person, holder: ArticlePerson) -> Office | None:
 # ----------------------------------------------------------------------------- agreements
 
 def find_agreement(candidate: AgreementCandidate, known: list[Agreement]) -> Agreement | None:
-    key = candidate.key
     for agreement in known:
-        keys = [agreement_key(agreement.name), *(agreement_key(a) for a in agreement.aliases)]
-        if any(k == key or same_agreement(k, key) for k in keys):
+        parties = frozenset(c.code for c in agreement.parties.all())
+        names = [agreement.name, *agreement.aliases]
+        if any(same_agreement(AgreementFacts(agreement_key(n), parties), candidate.facts()) for n in names):
             return agreement
     return None
 

@@ -1,0 +1,1 @@
+"""Resolution: which mentions are one person, which sentences one meeting, who took part."""

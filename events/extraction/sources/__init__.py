@@ -1,0 +1,1 @@
+"""Reading article files (text, HTML, JSON Lines) into documents."""

@@ -1,0 +1,1 @@
+"""Text stages: cleaning page furniture, splitting sentences, and the one date grammar."""

@@ -1,0 +1,63 @@
+"""The one rule for "the same meeting" and "the same agreement", used in an article and against the database."""
+import datetime
+
+from events.extraction.recognise.agreements import agreement_key
+from events.extraction.recognise.cues import occasion_key
+from events.extraction.resolve.matching import AgreementFacts, MeetingFacts, same_agreement, same_meeting
+from events.extraction.text.dates import ResolvedDate
+
+
+def day(y, m, d):
+    return ResolvedDate(datetime.date(y, m, d), "day", "")
+
+
+def meeting(**fields):
+    return MeetingFacts(**({"kind": "in_person", "participants": frozenset({1, 2})} | fields))
+
+
+def test_an_occasion_named_by_a_country_pair_matches_itself():
+    key = occasion_key("the Kenya-Tanzania summit")
+    assert same_meeting(meeting(occasion=key), meeting(occasion=key, participants=frozenset({1, 3})))
+
+
+def test_two_stated_days_apart_are_two_meetings():
+    assert not same_meeting(meeting(date=day(2024, 3, 4)), meeting(date=day(2024, 3, 9)))
+
+
+def test_an_inherited_date_does_not_separate_a_look_back_in_the_same_year():
+    stated = meeting(kind="phone_call", date=day(2025, 10, 29))
+    inherited = meeting(kind="phone_call", date=day(2025, 11, 23), date_explicit=False)
+    assert same_meeting(stated, inherited)
+
+
+def test_an_inherited_date_of_another_year_separates():
+    stated = meeting(date=day(2023, 6, 1))
+    inherited = meeting(date=day(2024, 6, 1), date_explicit=False)
+    assert not same_meeting(stated, inherited)
+
+
+def test_different_cities_are_different_meetings():
+    assert not same_meeting(meeting(country="BR", city="Brasília"), meeting(country="BR", city="Rio de Janeiro"))
+
+
+def test_a_call_is_not_a_visit():
+    assert not same_meeting(meeting(kind="phone_call"), meeting(kind="visit"))
+
+
+def test_one_pair_among_three_is_the_same_meeting():
+    assert same_meeting(meeting(), meeting(participants=frozenset({1, 2, 3})))
+
+
+def test_one_shared_person_is_not_enough_without_an_occasion():
+    assert not same_meeting(meeting(), meeting(participants=frozenset({1, 3})))
+
+
+def test_one_pairs_partnership_is_not_another_pairs():
+    key = agreement_key("Strategic Partnership")
+    assert not same_agreement(AgreementFacts(key, frozenset({"AU", "JP"})), AgreementFacts(key, frozenset({"IN", "JP"})))
+
+
+def test_an_agreement_under_a_longer_name_between_the_same_parties_is_one():
+    short = AgreementFacts(agreement_key("Comprehensive Strategic Partnership"), frozenset({"AU", "ID"}))
+    long = AgreementFacts(agreement_key("Australia-Indonesia Comprehensive Strategic Partnership"), frozenset({"AU", "ID"}))
+    assert same_agreement(short, long)
