@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 from events.extraction.text.clean import Cleaned, clean
-from events.extraction.text.datetext import parse_date_text, parse_month_day
+from events.extraction.text.dates import parse_date_text, parse_month_day
 
 BODY = (
     "The foreign ministers of Chile and Norway met in Santiago on Tuesday and agreed to deepen cooperation on "

@@ -101,7 +101,7 @@ def test_may_the_verb_is_no_date():
 
 def test_mentions_come_in_text_order_without_overlap():
     mentions = find_dates("On 4 May 2024 they met; on Monday they spoke again; the accord dates from 2019-03-01.")
-    assert [m.kind for m in mentions] == ["day_month_year", "weekday", "iso"]
+    assert [m.kind for m in mentions] == ["full", "weekday", "full"]
     assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
 
 
@@ -111,3 +111,21 @@ def test_month_contains_its_days_but_not_the_reverse_direction_of_precision():
     other_day = ResolvedDate(datetime.date(2024, 7, 1), "day", "July 1")
     assert month.contains(day) and not day.contains(month)
     assert month.compatible(day) and not month.compatible(other_day)
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2024/08/20", datetime.date(2024, 8, 20)),
+    ("20.08.2024", datetime.date(2024, 8, 20)),
+    ("2024-8-5", datetime.date(2024, 8, 5)),
+    ("Aug. 20, 2024", datetime.date(2024, 8, 20)),
+    ("20th of August, 2024", datetime.date(2024, 8, 20)),
+])
+def test_a_date_in_prose_and_a_date_in_metadata_are_read_alike(written, expected):
+    from events.extraction.text.dates import parse_date_text
+    mention = only(f"The ministers met in Brasília on {written} for talks.")
+    assert resolve(mention, None) == ResolvedDate(expected, "day", mention.text)
+    assert parse_date_text(written) == expected
+
+
+def test_an_ambiguous_slashed_date_is_no_date():
+    assert [m for m in find_dates("They met on 05/08/2024.") if m.kind == "full"] == []

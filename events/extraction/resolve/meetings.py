@@ -127,7 +127,7 @@ def _group(fact: SentenceFacts, analysis: Analysis, found: list[MeetingCandidate
     return holders if len(holders) == 2 else []
 
 
-SPECIFICITY = {"iso": 0, "month_day_year": 0, "day_month_year": 0, "month_day": 1, "day_month": 1, "weekday": 2,
+SPECIFICITY = {"full": 0, "month_day": 1, "day_month": 1, "weekday": 2,
                "month_year": 3, "month": 4, "relative": 5, "year": 6}
 
 

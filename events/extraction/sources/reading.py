@@ -15,7 +15,7 @@ from pathlib import Path
 
 from events.extraction.sources.documents import Document, ReadFailure
 from events.extraction.sources.html import extract_html
-from events.extraction.text.datetext import parse_date_text
+from events.extraction.text.dates import parse_date_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})

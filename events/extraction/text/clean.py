@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from events.extraction.text.datetext import (
+from events.extraction.text.dates import (
     FULL_DATE,
     MONTH_DAY,
     TIME,

@@ -21,7 +21,7 @@ from events.extraction.context import IngestContext
 from events.extraction.report import ArticleResult, Status
 from events.extraction.sources.documents import Document, ReadFailure
 from events.extraction.sources.reading import iter_documents
-from events.extraction.text.datetext import parse_date_text
+from events.extraction.text.dates import parse_date_text
 
 IngestFunction = Callable[..., ArticleResult]
 
