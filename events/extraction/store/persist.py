@@ -1,6 +1,7 @@
 """The one step that writes: an article's extraction into the database, merged with what is there.
 
-Runs inside the caller's transaction. Never writes a field a curator locked or a verified record.
+Runs inside the caller's transaction. Never writes a field a curator locked, nor anything but a new
+source into a verified or rejected record (participants and links included).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from events.extraction.resolve.article import AgreementCandidate
 from events.extraction.resolve.matching import AgreementFacts, MeetingFacts, same_agreement, same_meeting
 from events.extraction.resolve.meetings import MeetingCandidate
 from events.extraction.resolve.people import ArticlePerson, name_tokens
+from events.extraction.store import snapshot
 from events.extraction.text.dates import ResolvedDate
 from events.models import (
     Agreement,
@@ -32,6 +34,7 @@ from events.models import (
     Tenure,
     TenureSource,
 )
+from events.models.meetings import meeting_title
 
 MIN_PARTICIPANTS = 2
 
@@ -39,8 +42,8 @@ MIN_PARTICIPANTS = 2
 def save_extraction(article: Article, extraction, result: ArticleResult) -> None:
     countries = {c.code: c for c in Country.objects.all()}
     persons = {p.index: save_person(p, article, countries, result) for p in extraction.persons}
-    # Read once per article, not once per agreement.
-    known_agreements = list(Agreement.objects.prefetch_related("parties"))
+    # Read once per article, not once per agreement, and only those the article's agreements could be.
+    known_agreements = snapshot.known_agreements(extraction.agreements)
     agreements = {a.name: save_agreement(a, article, countries, result, known_agreements) for a in extraction.agreements}
     for candidate in extraction.meetings:
         if len(candidate.participants) < MIN_PARTICIPANTS:
@@ -48,13 +51,28 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
         meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result)
         for name in candidate.agreements:
             for agreement in {agreements.get(name)} - {None}:
+                if meeting.is_protected or agreement.is_protected:
+                    continue  # a curator has decided on it: the link is theirs to make
                 signed = agreement.status == Agreement.Status.SIGNED
                 role = AgreementMeeting.Role.SIGNED if signed else AgreementMeeting.Role.DISCUSSED
                 AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting, defaults={"role": role})
                 if signed and meeting.date and agreement.signed_date is None and not agreement.is_locked("signed_date"):
                     # Signed at the meeting the same sentence reports: the meeting's date is the signing date.
                     agreement.signed_date, agreement.signed_precision = meeting.date, meeting.date_precision
-                    agreement.save(update_fields=["signed_date", "signed_precision"])
+                    _save(agreement, article, update_fields=["signed_date", "signed_precision"])
+
+
+def _save(record, article: Article, **kwargs) -> None:
+    """Save with the article named as the reason in the record's history."""
+    record._change_reason = f"ingest of {article.file_name}"[:100]
+    record.save(**kwargs)
+
+
+def _protected(kind: str, record, evidence: str, result: ArticleResult) -> bool:
+    """A verified or rejected record gains the article as a source and nothing else; the report says so."""
+    if record.is_protected:
+        result.note(kind, f"{record} ({record.review_state})", "protected", evidence)
+    return record.is_protected
 
 
 def _set(record, field: str, value) -> bool:
@@ -83,8 +101,11 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
     record = find_person(person)
     country = countries.get(person.country)
     if record is None:
-        record = Person.objects.create(name=person.name, country=country)
+        record = Person(name=person.name, country=country)
+        _save(record, article)
         result.note("person", record.name, "created", person.evidence)
+    elif _protected("person", record, person.evidence, result):
+        pass
     else:
         changed = False
         if len(name_tokens(person.name)) > len(name_tokens(record.name)):
@@ -92,12 +113,13 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         if record.country_id is None:
             changed |= _set(record, "country", country)
         if changed:
-            record.save()
+            _save(record, article)
         result.note("person", record.name, "merged", person.evidence)
-    existing = {a.lower() for a in record.aliases.values_list("name", flat=True)}
-    PersonAlias.objects.bulk_create(
-        [PersonAlias(person=record, name=n) for n in dict.fromkeys(person.names) if n.lower() not in existing]
-    )
+    if not record.is_protected:
+        existing = {a.lower() for a in record.aliases.values_list("name", flat=True)}
+        PersonAlias.objects.bulk_create(
+            [PersonAlias(person=record, name=n) for n in dict.fromkeys(person.names) if n.lower() not in existing]
+        )
     PersonSource.objects.get_or_create(record=record, article=article, defaults={"evidence": person.evidence})
     for title in person.titles:
         office_country = countries.get(title.country) or record.country
@@ -109,7 +131,8 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         )
         tenure = Tenure.objects.filter(person=record, office=office).first()
         if tenure is None:
-            tenure = Tenure.objects.create(person=record, office=office)
+            tenure = Tenure(person=record, office=office)
+            _save(tenure, article)
             result.note("tenure", str(tenure), "created", person.evidence)
         TenureSource.objects.get_or_create(record=tenure, article=article, defaults={"evidence": person.evidence})
     return record
@@ -155,8 +178,10 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
     if meeting is None:
         meeting = Meeting(title=_title(people, candidate), summary=candidate.sentences[0].text[:1000], **fields)
         _date_fields(meeting, candidate)
-        meeting.save()
+        _save(meeting, article)
         result.note("meeting", str(meeting), "created", evidence)
+    elif _protected("meeting", meeting, evidence, result):
+        pass
     else:
         changed = False
         for field, value in fields.items():
@@ -173,11 +198,11 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
             _date_fields(meeting, candidate)
             changed = True
         if changed:
-            meeting.save()
+            _save(meeting, article)
         result.note("meeting", str(meeting), "merged", evidence)
     existing = {p.person_id for p in meeting.participants.all()}
     for index, person in zip(candidate.participants, people, strict=True):
-        if person.pk in existing:
+        if person.pk in existing or meeting.is_protected:
             continue
         holder = article_people[index]
         office = _office_at(person, holder)
@@ -206,10 +231,7 @@ def _date_fields(meeting: Meeting, candidate: MeetingCandidate) -> None:
 
 
 def _title(people: list[Person], candidate: MeetingCandidate) -> str:
-    names = " - ".join(p.name for p in people)
-    if candidate.occasion and names:
-        return f"{names} at the {candidate.occasion.name}"[:300]
-    return (names or candidate.occasion.name)[:300]
+    return meeting_title([p.name for p in people], candidate.occasion.name if candidate.occasion else "")
 
 
 def _office_at(person: Person, holder: ArticlePerson) -> Office | None:
@@ -242,18 +264,21 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
                               status=candidate.status or Agreement.Status.UNKNOWN)
         if candidate.year:
             agreement.signed_date, agreement.signed_precision = datetime.date(candidate.year, 1, 1), "year"
-        agreement.save()
+        _save(agreement, article)
         known.append(agreement)
         result.note("agreement", agreement.name, "created", evidence)
+    elif _protected("agreement", agreement, evidence, result):
+        pass
     else:
         aliases = sorted(set(agreement.aliases) | candidate.aliases | {candidate.name} - {agreement.name})
         changed = _set(agreement, "aliases", aliases)
         if candidate.status and agreement.status == Agreement.Status.UNKNOWN:
             changed |= _set(agreement, "status", candidate.status)
         if changed:
-            agreement.save()
+            _save(agreement, article)
         result.note("agreement", agreement.name, "merged", evidence)
-    agreement.parties.add(*[countries[c] for c in candidate.parties if c in countries])
+    if not agreement.is_protected:
+        agreement.parties.add(*[countries[c] for c in candidate.parties if c in countries])
     AgreementSource.objects.get_or_create(record=agreement, article=article, defaults={"evidence": evidence})
     return agreement
 

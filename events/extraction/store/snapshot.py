@@ -4,24 +4,58 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.db.models import Q
+
 from events.extraction.recognise.cues import occasion_key
+from events.extraction.resolve.article import AgreementCandidate
 from events.extraction.resolve.matching import occasions_match
 from events.extraction.resolve.meetings import MeetingCandidate
 from events.extraction.resolve.people import KnownPerson
-from events.models import DatePrecision, Meeting, Person
+from events.models import Agreement, DatePrecision, Meeting, Person
+
+# Name words looked up per article: enough for any article's people, and a bound on the query's size.
+MAX_LOOKUP_WORDS = 500
+NAME_PARTICLES = {"bin", "bint", "ibn", "van", "von", "der", "den", "dos", "del", "ter"}
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a text that could be part of a person's name (capitalised, or a particle such as "von" or "bin"),
+    in order of first appearance."""
+    words = dict.fromkeys(w for w in re.findall(r"[^\W\d_][^\W\d_'-]{2,}", text)
+                          if w[0].isupper() or w in NAME_PARTICLES)
+    return list(words)[:MAX_LOOKUP_WORDS]
 
 
 def known_people(text: str) -> list[KnownPerson]:
-    """People whose name or an alias shares a word with the text: all a new article could mention."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]{2,}", text)}
-    people = Person.objects.select_related("country").prefetch_related("aliases")
-    known = []
-    for person in people:
-        names = [person.name, *(a.name for a in person.aliases.all())]
-        if any(w.lower() in words for n in names for w in n.split()):
-            code = person.country.code if person.country else ""
-            known.append(KnownPerson(person.pk, person.name, tuple(a.name for a in person.aliases.all()), code))
-    return known
+    """People whose name or an alias shares a word with the text: all a new article could mention.
+
+    One query (and one for aliases), filtered in the database: the cost does not grow with the persons it holds
+    but with those the article could name.
+    """
+    words = name_words(text)
+    if not words:
+        return []
+    # Portable between SQLite's and PostgreSQL's regular expressions: no \b, which PostgreSQL reads otherwise.
+    pattern = r"(^|[ .'-])(" + "|".join(words) + r")($|[ .'-])"
+    people = (Person.objects.filter(Q(name__iregex=pattern) | Q(aliases__name__iregex=pattern)).distinct()
+              .select_related("country").prefetch_related("aliases").order_by("pk"))
+    return [
+        KnownPerson(person.pk, person.name, tuple(a.name for a in person.aliases.all()),
+                    person.country.code if person.country else "")
+        for person in people
+    ]
+
+
+def known_agreements(candidates: list[AgreementCandidate]) -> list[Agreement]:
+    """Stored agreements a candidate could be: sharing a word of its name, or a party. Parties prefetched."""
+    words = {w for c in candidates for w in c.key if len(w) >= 3 and w.isalpha()}
+    parties = {p for c in candidates for p in c.parties}
+    if not words and not parties:
+        return []
+    query = Q(parties__code__in=parties)
+    if words:
+        query |= Q(name__iregex=r"(^|[ .'-])(" + "|".join(sorted(words)[:MAX_LOOKUP_WORDS]) + r")")
+    return list(Agreement.objects.filter(query).distinct().prefetch_related("parties").order_by("pk"))
 
 
 def anchor_date(meetings: list[MeetingCandidate]) -> datetime.date | None:

@@ -1,0 +1,90 @@
+"""What one ingest costs and decides does not depend on what the database already holds, nor on arrival order.
+
+- The number of queries to ingest an article is the same in a database of a few records and in one of thousands.
+- An undated article that reports an event gets its date once the article that dates it arrives, whichever comes first.
+"""
+import datetime
+import pathlib
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from events.extraction.pipeline import ingest_document
+from events.extraction.sources.documents import Document
+from events.extraction.sources.reading import iter_documents
+from events.models import Agreement, Country, Meeting, Person, PersonAlias
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "001_ec9f85491b28a123.txt"
+
+
+def sample_document() -> Document:
+    return next(iter_documents([SAMPLE], max_bytes=10**7))
+
+
+def queries_to_ingest(document: Document, context) -> int:
+    """Queries one ingest runs, counted inside a savepoint that is then rolled back."""
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as captured:
+            ingest_document(document, context=context)
+        transaction.set_rollback(True)
+    return len(captured)
+
+
+def crowd_the_database(persons: int, agreements: int) -> None:
+    """Officials and agreements of other countries than the article's, in numbers a mature database holds."""
+    countries = list(Country.objects.exclude(code__in=["IN", "JP", "ZA", "MY"])[:50])
+    people = Person.objects.bulk_create(
+        Person(name=f"Official{i} Surname{i}", country=countries[i % len(countries)]) for i in range(persons)
+    )
+    PersonAlias.objects.bulk_create(PersonAlias(person=p, name=f"Surname{i}") for i, p in enumerate(people))
+    made = Agreement.objects.bulk_create(Agreement(name=f"Agreement on Topic{i} Cooperation") for i in range(agreements))
+    through = Agreement.parties.through
+    through.objects.bulk_create(
+        through(agreement=a, country=countries[(i + k) % len(countries)]) for i, a in enumerate(made) for k in (0, 1)
+    )
+
+
+def test_an_ingest_runs_as_many_queries_in_a_full_database_as_in_an_empty_one(ingest_context):
+    document = sample_document()
+    empty = queries_to_ingest(document, ingest_context)
+    crowd_the_database(persons=3000, agreements=1000)
+    full = queries_to_ingest(document, ingest_context)
+    assert full == empty
+
+
+DATED = Document(
+    "dated.txt",
+    "Foreign Minister Penny Wong held talks with Indonesian Foreign Minister Retno Marsudi at the Jakarta Maritime "
+    "Dialogue in Jakarta on March 5, 2024. The two ministers discussed fisheries.\n",
+    published=datetime.date(2024, 3, 6),
+)
+UNDATED = Document(
+    "undated.txt",
+    "Foreign Minister Penny Wong met her Indonesian counterpart Retno Marsudi on Tuesday at the Jakarta Maritime "
+    "Dialogue, where both spoke of fisheries.\n",
+)
+
+
+def meetings_after(documents: list[Document], context) -> list[tuple]:
+    """The meetings the documents give, ingested in this order, as comparable values; then rolled back."""
+    with transaction.atomic():
+        for document in documents:
+            ingest_document(document, context=context)
+        found = sorted(
+            (m.date, m.date_precision, m.kind, tuple(sorted(p.person.name for p in m.participants.all())),
+             m.sources.count())
+            for m in Meeting.objects.prefetch_related("participants__person")
+        )
+        transaction.set_rollback(True)
+    return found
+
+
+def test_the_order_articles_arrive_in_does_not_change_the_meetings(ingest_context):
+    dated_first = meetings_after([DATED, UNDATED], ingest_context)
+    undated_first = meetings_after([UNDATED, DATED], ingest_context)
+    assert dated_first == undated_first
+    [(date, precision, *_)] = dated_first
+    assert (date, precision) == (datetime.date(2024, 3, 5), "day")
