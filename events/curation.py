@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import models
-from django.utils import timezone
 
 from .models.base import Extracted, ReviewState
 
@@ -27,12 +26,23 @@ def lock_changed_fields(record: Extracted, changed: Iterable[str]) -> None:
     record.lock(*fields_to_lock(type(record), changed))
 
 
-def set_review_state(queryset: models.QuerySet, state: ReviewState) -> int:
-    """Give every record of `queryset` the review state, locked so that a re-parse cannot reset it."""
+def set_review_state(queryset: models.QuerySet, state: ReviewState, *, user=None) -> int:
+    """Give every record of `queryset` the review state, locked so that a re-parse cannot reset it.
+
+    Each move is saved one record at a time so that its history records who moved it, when,
+    and from which state ("verified (was extracted)").
+    """
     records = list(queryset)
-    now = timezone.now()
     for record in records:
+        reason = f"{state} (was {record.review_state})"
         record.review_state = state
         record.lock("review_state")
-        record.updated_at = now
-    return queryset.model._default_manager.bulk_update(records, ["review_state", "locked_fields", "updated_at"])
+        save_as_curator(record, user, reason, update_fields=["review_state", "locked_fields", "updated_at"])
+    return len(records)
+
+
+def save_as_curator(record: Extracted, user, reason: str = "", **kwargs) -> None:
+    """Save with the curator and the reason written into the record's history."""
+    record._history_user = user
+    record._change_reason = reason[:100]
+    record.save(**kwargs)

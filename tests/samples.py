@@ -12,6 +12,7 @@ import uuid
 from django.apps import apps
 
 from events import models
+from events.dataset import dataset_models
 from tests import factories
 
 
@@ -48,7 +49,7 @@ def snapshot() -> dict[str, dict[tuple, dict]]:
     databases holding the same records give equal snapshots. Datetimes are cut to the millisecond.
     """
     result: dict[str, dict[tuple, dict]] = {}
-    for model in apps.get_app_config("events").get_models():
+    for model in dataset_models():
         rows = {}
         for obj in model._default_manager.all():
             values = {}

@@ -65,7 +65,9 @@ ROW_MAKERS = {
 def test_every_events_model_is_registered():
     from django.apps import apps
 
-    assert set(EVENTS_MODELS) == set(apps.get_app_config("events").get_models())
+    # A model's history (django-simple-history) is shown on its record's history page, not as a table.
+    curated = {model for model in apps.get_app_config("events").get_models() if not model.__name__.startswith("Historical")}
+    assert set(EVENTS_MODELS) == curated
 
 
 @pytest.mark.parametrize("model", EVENTS_MODELS, ids=lambda model: model.__name__)

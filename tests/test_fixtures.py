@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from events import models
+from events.dataset import dataset_models, dump_dataset
 from tests.samples import create_one_of_each, portable_snapshot, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_country_aliases_are_loaded():
 
 
 def dump(path: Path) -> None:
-    call_command("dumpdata", "events", natural_foreign=True, natural_primary=True, output=str(path), verbosity=0)
+    dump_dataset(path)
 
 
 def delete_events_records() -> None:
@@ -55,7 +56,7 @@ def test_dump_holds_every_model(tmp_path):
     create_one_of_each()
     dump(tmp_path / "events.json")
     dumped = {row["model"] for row in json.loads((tmp_path / "events.json").read_text())}
-    assert dumped == {model._meta.label_lower for model in apps.get_app_config("events").get_models()}
+    assert dumped == {model._meta.label_lower for model in dataset_models()}
 
 
 def test_dump_has_no_primary_keys(tmp_path):
@@ -93,7 +94,8 @@ from django.core.management import call_command
 from tests.samples import create_one_of_each, portable_snapshot
 call_command("migrate", verbosity=0)
 create_one_of_each()
-call_command("dumpdata", "events", natural_foreign=True, natural_primary=True, output=sys.argv[1], verbosity=0)
+from events.dataset import dump_dataset
+dump_dataset(sys.argv[1])
 print(json.dumps(portable_snapshot()))
 """
 

@@ -197,9 +197,9 @@ def test_natural_key_round_trip(make):
 
 
 def test_every_model_has_a_natural_key():
-    from django.apps import apps
+    from events.dataset import dataset_models
 
-    missing = [model.__name__ for model in apps.get_app_config("events").get_models()
+    missing = [model.__name__ for model in dataset_models()
                if not hasattr(model, "natural_key") or not hasattr(model._default_manager, "get_by_natural_key")]
     assert missing == []
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .base import DatePrecision, Extracted, precision_check
 
@@ -37,6 +38,8 @@ class Agreement(Extracted):
     in_force_date = models.DateField(null=True, blank=True)
     in_force_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
     meetings = models.ManyToManyField("events.Meeting", through="AgreementMeeting", blank=True, related_name="agreements")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -28,7 +28,9 @@ class Extracted(models.Model):
 
     `uid` is the natural key: it survives dumpdata/loaddata between databases where the
     integer primary key would not. `locked_fields` names the fields a curator has set by
-    hand; a re-parse never writes them, and a verified record is locked whole.
+    hand; a re-parse never writes them, and a verified or rejected record is locked whole.
+    Each concrete model keeps its history (django-simple-history): every save, by a curator
+    or an ingest, with who, when, why, and the values it had.
     """
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -45,8 +47,13 @@ class Extracted(models.Model):
     def natural_key(self) -> tuple[str]:
         return (str(self.uid),)
 
+    @property
+    def is_protected(self) -> bool:
+        """A curator has decided on the record as a whole: a re-parse adds evidence to it and nothing else."""
+        return self.review_state in (ReviewState.VERIFIED, ReviewState.REJECTED)
+
     def is_locked(self, field: str) -> bool:
-        return self.review_state == ReviewState.VERIFIED or field in self.locked_fields
+        return self.is_protected or field in self.locked_fields
 
     def lock(self, *fields: str) -> None:
         self.locked_fields = sorted(set(self.locked_fields) | set(fields))

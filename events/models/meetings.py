@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .base import DatePrecision, Extracted, precision_check
 
@@ -34,6 +35,8 @@ class Meeting(Extracted):
     city = models.CharField(max_length=100, blank=True)
     country = models.ForeignKey("events.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="meetings")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-date", "title"]
         constraints = [
@@ -56,6 +59,29 @@ class Meeting(Extracted):
         width = {"day": 10, "month": 7, "year": 4}.get(self.date_precision, 10)
         when = self.date.isoformat()[:width] if self.date else "undated"
         return f"{who} ({when})"
+
+    def rebuild_title(self) -> bool:
+        """Title the meeting after its resolved participants again (after a merge renamed or joined them).
+
+        A title a curator wrote (locked) is kept; a verified meeting's is rebuilt, since a merge is a
+        curator's act too. True when the title changed; the meeting is not saved.
+        """
+        if "title" in self.locked_fields:
+            return False
+        names = [p.person.name for p in self.participants.select_related("person").order_by("id") if p.person_id]
+        title = meeting_title(list(dict.fromkeys(names)), self.occasion)
+        changed = bool(title) and title != self.title
+        if changed:
+            self.title = title
+        return changed
+
+
+def meeting_title(names: list[str], occasion: str = "") -> str:
+    """A meeting's title from its participants' names: "A - B", "A - B at the G20 Summit", or the occasion alone."""
+    joined = " - ".join(names)
+    if occasion and joined:
+        return f"{joined} at the {occasion}"[:300]
+    return (joined or occasion)[:300]
 
 
 class ParticipantManager(models.Manager):

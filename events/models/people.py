@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
 
 from .base import DatePrecision, Extracted, precision_check
 
@@ -11,6 +12,8 @@ class Person(Extracted):
     name = models.CharField(max_length=200, help_text="Full name as usually written in English.")
     country = models.ForeignKey("events.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="persons")
     notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -114,6 +117,8 @@ class Tenure(Extracted):
     start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
     end_date = models.DateField(null=True, blank=True)
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["person__name", "start_date"]
