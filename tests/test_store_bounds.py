@@ -49,6 +49,7 @@ def crowd_the_database(persons: int, agreements: int) -> None:
 
 def test_an_ingest_runs_as_many_queries_in_a_full_database_as_in_an_empty_one(ingest_context):
     document = sample_document()
+    _ = ingest_context.lexicon  # read once per command, not per article: not part of what an article costs
     empty = queries_to_ingest(document, ingest_context)
     crowd_the_database(persons=3000, agreements=1000)
     full = queries_to_ingest(document, ingest_context)
@@ -88,3 +89,15 @@ def test_the_order_articles_arrive_in_does_not_change_the_meetings(ingest_contex
     assert dated_first == undated_first
     [(date, precision, *_)] = dated_first
     assert (date, precision) == (datetime.date(2024, 3, 5), "day")
+
+
+def test_a_curators_new_name_for_a_country_reaches_the_next_ingest():
+    from events.extraction.context import IngestContext
+
+    text = ("Aotearoa's Foreign Minister Winston Peters met Fiji's Prime Minister Sitiveni Rabuka in Suva on "
+            "12 February 2024.\n")
+    new_zealand = Country.objects.get(code="NZ")
+    new_zealand.aliases = [*new_zealand.aliases, "Aotearoa"]
+    new_zealand.save()
+    ingest_document(Document("peters.txt", text), context=IngestContext(model=""))
+    assert Person.objects.get(name="Winston Peters").country.code == "NZ"

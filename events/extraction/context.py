@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from events.extraction.gazetteer import Gazetteer
 from events.extraction.recognise.nlp import SentenceParse, load_model, parse_texts, sentence_parses
 from events.extraction.text.split import Sentence
 
@@ -24,6 +25,13 @@ class IngestContext:
     @cached_property
     def nlp(self) -> Any:
         return load_model(self.model) if self.model else None
+
+    @cached_property
+    def lexicon(self) -> Gazetteer:
+        """Countries, organisations and their names as the database holds them, read once per command."""
+        from events.extraction.store.snapshot import lexicon  # the database is read on first use, never at import
+
+        return lexicon()
 
     def parser(self, text: str) -> Parser | None:
         """How the pure stages get the parse of `text`'s sentences; None when there is no model or the text is too

@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,9 +55,13 @@ class OfficeTitle:
 
 
 class Gazetteer:
-    def __init__(self) -> None:
+    """`countries`: rows with code, name, aliases and demonyms (the database's Country rows, so a curator's edit
+    reaches extraction); by default the data files the database is first loaded from."""
+
+    def __init__(self, countries: list[dict] | None = None) -> None:
         # International organisations stand beside countries: "EU foreign policy chief", "UN Secretary-General".
-        countries = load_json("countries.json") + load_json("organisations.json")
+        if countries is None:
+            countries = load_json("countries.json") + load_json("organisations.json")
         self.country_names: dict[str, str] = {row["code"]: row["name"] for row in countries}
         self.places: dict[str, PlaceName] = {}
         for row in countries:
@@ -112,6 +119,24 @@ def _key(text: str) -> str:
     return bare_letters(text).lower()
 
 
+_ACTIVE: ContextVar[Gazetteer | None] = ContextVar("gazetteer", default=None)
+
+
 @cache
-def gazetteer() -> Gazetteer:
+def _from_files() -> Gazetteer:
     return Gazetteer()
+
+
+def gazetteer() -> Gazetteer:
+    """The reference data in force: the one a command activated (read from the database), else the data files."""
+    return _ACTIVE.get() or _from_files()
+
+
+@contextmanager
+def active(lexicon: Gazetteer | None) -> Iterator[None]:
+    """Run the stages with `lexicon` as their reference data (None: the data files)."""
+    token = _ACTIVE.set(lexicon)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from events.extraction.context import IngestContext, Parser
+from events.extraction.gazetteer import active
 from events.extraction.report import ArticleResult, Status
 from events.extraction.resolve.article import AgreementCandidate, Analysis, analyse, collect_agreements, reference_date
 from events.extraction.resolve.meetings import (
@@ -63,6 +64,12 @@ def extract(cleaned: Cleaned, published: datetime.date | None, known: list[Known
 
 
 def ingest_document(document: Document, *, context: IngestContext, dry_run: bool = False) -> ArticleResult:
+    # Countries and their names as the database holds them, so a curator's edit reaches extraction.
+    with active(context.lexicon):
+        return _ingest(document, context=context, dry_run=dry_run)
+
+
+def _ingest(document: Document, *, context: IngestContext, dry_run: bool) -> ArticleResult:
     result = ArticleResult(document.file_name, Status.NEW, warnings=list(document.warnings))
     if not document.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="the article has no text")

@@ -34,9 +34,13 @@ def _core_pattern(g: Gazetteer) -> str:
     return rf"(?:{generic}|{word_part}|{abbr_part})"
 
 
-@cache
 def title_regex() -> re.Pattern:
-    g = gazetteer()
+    return _title_regex(gazetteer())
+
+
+@cache
+def _title_regex(g: Gazetteer) -> re.Pattern:
+    """Built once per lexicon: a curator's new demonym makes a new lexicon, and so a new pattern."""
     demonyms = sorted((p.text for p in g.places.values() if p.kind == "demonym"), key=len, reverse=True)
     countries = sorted((p.text for p in g.places.values() if p.kind == "country"), key=len, reverse=True)
     demonym = "|".join(re.escape(d) for d in demonyms)

@@ -6,16 +6,24 @@ import re
 
 from django.db.models import Q
 
+from events.extraction.gazetteer import Gazetteer
 from events.extraction.recognise.cues import occasion_key
 from events.extraction.resolve.article import AgreementCandidate
 from events.extraction.resolve.matching import occasions_match
 from events.extraction.resolve.meetings import MeetingCandidate
 from events.extraction.resolve.people import KnownPerson
-from events.models import Agreement, DatePrecision, Meeting, Person
+from events.models import Agreement, Country, DatePrecision, Meeting, Person
 
 # Name words looked up per article: enough for any article's people, and a bound on the query's size.
 MAX_LOOKUP_WORDS = 500
 NAME_PARTICLES = {"bin", "bint", "ibn", "van", "von", "der", "den", "dos", "del", "ter"}
+
+
+def lexicon() -> Gazetteer:
+    """The reference data with countries and organisations as the database holds them (names, aliases, demonyms
+    a curator may have edited); cities and office titles from the data files."""
+    rows = Country.objects.values("code", "name", "aliases", "demonyms").order_by("code")
+    return Gazetteer(countries=list(rows))
 
 
 def name_words(text: str) -> list[str]:
