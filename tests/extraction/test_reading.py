@@ -1,7 +1,10 @@
 """Reading article files: formats, sidecars, bad input, walking folders. No database."""
+import contextlib
 import datetime
 import inspect
 import json
+import os
+import signal
 
 import pytest
 
@@ -11,6 +14,21 @@ from events.extraction.sources.reading import iter_documents
 
 ARTICLE = "The foreign ministers of Chile and Norway met in Santiago on Tuesday.\nThey agreed to meet again.\n"
 LIMIT = 100_000
+
+
+@contextlib.contextmanager
+def alarm(seconds):
+    """Fail, rather than hang the suite, if the block blocks."""
+    def expired(signum, frame):
+        raise TimeoutError(f"blocked for more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def read(*paths, **options):
@@ -307,11 +325,64 @@ def test_not_utf8_falls_back_with_a_warning(tmp_path):
     assert "not valid UTF-8" in document.warnings[0] and "cp1252" in document.warnings[0]
 
 
-def test_not_utf8_nor_cp1252_falls_back_to_latin1_with_a_warning(tmp_path):
+def test_byte_undefined_in_cp1252_becomes_the_replacement_character(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"Caf\xe9 \x81 talks.")  # 0x81 is undefined in cp1252
     document = read_one(path)
-    assert document.text == "Caf\u00e9 \x81 talks." and "latin-1" in document.warnings[0]
+    assert document.text == "Caf\u00e9 \ufffd talks." and "2 bytes" in document.warnings[0]
+
+
+def test_one_bad_byte_changes_only_that_byte_and_the_warning_says_where(tmp_path):
+    # Decoding the whole file as cp1252 because of one byte turned "Misri\u2019s" into "Misri\u00e2\u20ac\u2122s".
+    path = tmp_path / "a.txt"
+    path.write_bytes("Vikram Misri\u2019s visit to Bogot\u00e1, ".encode() + b"caf\xe9.")
+    document = read_one(path)
+    assert document.text == "Vikram Misri\u2019s visit to Bogot\u00e1, caf\u00e9."
+    assert document.warnings == ("not valid UTF-8: 1 byte (byte 0xe9 at offset 38 first) read one by one as cp1252, "
+                                 "the rest as UTF-8",)
+
+
+def test_latin1_file_is_read_letter_for_letter(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Ministers met in Bogot\u00e1 and S\u00e3o Paulo; M\u00fcller spoke.".encode("latin-1"))
+    assert read_one(path).text == "Ministers met in Bogot\u00e1 and S\u00e3o Paulo; M\u00fcller spoke."
+
+
+def test_bytes_that_are_mostly_not_utf8_are_binary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 8)  # no NUL, no control byte: only the decoding tells
+    item = read_one(path)
+    assert isinstance(item, ReadFailure) and item.reason.startswith("binary: 1,024 of 1,024 bytes are not UTF-8")
+
+
+def test_utf16_byte_order_mark_on_odd_bytes_is_binary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xff\xfeM\x00i\x00\x00\xd8")  # a lone high surrogate at the end
+    item = read_one(path)
+    assert isinstance(item, ReadFailure) and "not UTF-16 text" in item.reason
+
+
+def test_control_characters_after_the_first_bytes_are_removed_with_a_warning(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Ministers met. " * 600 + b"Lima\x00 and\x1b Quito\xc2\x85.")  # NUL, ESC, C1 NEL
+    document = read_one(path)
+    assert document.text.endswith("Lima and Quito.") and document.warnings == ("removed 3 control characters",)
+
+
+def test_json_lines_text_with_escaped_nul_is_cleaned_with_a_warning(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "Ministers\\u0000 met."}\n')
+    document = read_one(path)
+    assert (document.text, document.warnings) == ("Ministers met.", ("removed 1 control character",))
+
+
+def test_content_hash_ignores_trailing_spaces_and_blank_lines():
+    assert Document("a", "Ministers met.\nThey spoke.").content_hash == \
+        Document("a", "\nMinisters met.  \nThey spoke.\n\n\n").content_hash
+
+
+def test_content_hash_still_tells_different_words_apart():
+    assert Document("a", "Ministers met.").content_hash != Document("a", "Ministers  met.").content_hash
 
 
 def test_explicit_file_of_unsupported_type_is_a_failure(tmp_path):
@@ -333,6 +404,71 @@ def test_a_failure_does_not_stop_the_files_after_it(tmp_path):
     (tmp_path / "b.txt").write_text(ARTICLE)
     first, second = read(tmp_path)
     assert isinstance(first, ReadFailure) and isinstance(second, Document)
+
+
+def test_fifo_is_skipped_with_a_reason_without_waiting_for_a_writer(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with alarm(5):
+        item = read_one(path)
+    assert item == ReadFailure(str(path), "skipped: a FIFO, not a regular file (only regular files are read)")
+
+
+def test_fifo_in_a_folder_is_skipped_and_the_walk_goes_on(tmp_path):
+    os.mkfifo(tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    with alarm(5):
+        first, second = read(tmp_path)
+    assert isinstance(first, ReadFailure) and "FIFO" in first.reason and second.text == ARTICLE
+
+
+def test_a_fifo_put_in_place_of_a_file_after_it_was_checked_is_not_waited_for(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with alarm(5), pytest.raises(OSError, match="FIFO"):
+        reading._open_regular(path)
+
+
+def test_character_device_is_skipped(tmp_path):
+    item = read_one("/dev/null")
+    assert item == ReadFailure("/dev/null", "skipped: a device, not a regular file (only regular files are read)")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its permissions")
+def test_file_without_read_permission_is_skipped_with_the_reason(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE)
+    path.chmod(0)
+    assert read_one(path) == ReadFailure(str(path), "unreadable: permission denied")
+
+
+def test_link_back_to_a_folder_above_is_reported_and_not_followed(tmp_path):
+    (tmp_path / "news" / "inner").mkdir(parents=True)
+    (tmp_path / "news" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "news" / "inner" / "up").symlink_to(tmp_path / "news")
+    (tmp_path / "news" / "inner" / "self").symlink_to(tmp_path / "news" / "inner")
+    with alarm(5):
+        items = read(tmp_path / "news")
+    assert [(item.file_name, getattr(item, "reason", "")) for item in items] == [
+        (str(tmp_path / "news" / "a.txt"), ""),
+        (str(tmp_path / "news" / "inner" / "self"), "skipped link: it leads back to a folder above it (a loop)"),
+        (str(tmp_path / "news" / "inner" / "up"), "skipped link: it leads back to a folder above it (a loop)"),
+    ]
+
+
+def test_link_to_a_folder_elsewhere_is_walked(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "linked").symlink_to(tmp_path / "elsewhere")
+    assert [item.file_name for item in read(tmp_path / "news")] == [str(tmp_path / "news" / "linked" / "a.txt")]
+
+
+def test_link_that_points_to_itself_is_unreadable_not_a_hang(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with alarm(5):
+        item = read_one(tmp_path)
+    assert isinstance(item, ReadFailure) and item.file_name == str(tmp_path / "loop.txt")
 
 
 # --- folders and streaming -----------------------------------------------------------------------------------------

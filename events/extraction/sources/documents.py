@@ -6,6 +6,10 @@ import hashlib
 from dataclasses import dataclass, field
 
 
+def hashable_text(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
 @dataclass(frozen=True)
 class Document:
     """One article's text and whatever metadata came with it (sidecar JSON, JSON Lines, HTML head)."""
@@ -20,7 +24,9 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """SHA-256 of the text without trailing spaces on its lines nor blank lines around it: the same article saved
+        twice, once with an extra blank line at its end, is read once."""
+        return hashlib.sha256(hashable_text(self.text).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import datetime
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -28,8 +29,16 @@ _SNIFF_BYTES = 8192
 # Control characters other than whitespace: text has next to none, binary formats are full of them.
 _CONTROL_BYTES = bytes(range(0, 8)) + bytes(range(14, 27)) + bytes(range(28, 32)) + b"\x7f"
 _MAX_CONTROL_SHARE = 0.05
-# Legacy single-byte encodings tried after UTF-8; latin-1 decodes any byte, so the list always ends.
-_FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+# A byte that is not UTF-8 is read alone as the legacy encoding most such files are in (ISO-8859-1 is a subset of
+# it for letters), and every valid UTF-8 sequence around it stays as it is: one bad byte never garbles the rest.
+_FALLBACK_ENCODING = "cp1252"
+# Text in a legacy encoding has a few bytes that are not UTF-8 (accented letters); random or compressed data has
+# about as many as it has bytes over 0x7f. Over this share of the file, it is not text.
+_MAX_FALLBACK_SHARE = 0.3
+# What is left of control characters after decoding (C0 but tab and newlines, DEL, C1): never part of prose, and
+# PostgreSQL refuses a NUL in text that SQLite would store.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 Item = Document | ReadFailure
 
@@ -46,25 +55,42 @@ def iter_documents(
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, published, max_bytes)
+            yield from _walk(path, published, max_bytes, ancestors=())
         else:
             yield from _read_path(path, published, max_bytes, named=True)
 
 
-def _walk(folder: Path, published: datetime.date | None, max_bytes: int) -> Iterator[Item]:
+def _walk(folder: Path, published: datetime.date | None, max_bytes: int, *,
+          ancestors: tuple[tuple[int, int], ...]) -> Iterator[Item]:
+    """`ancestors` are the (device, inode) of the folders above: a link back to one of them is a loop, reported and
+    not followed; any other link to a folder is walked like the folder itself."""
     try:
+        info = folder.stat()
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
         yield ReadFailure(str(folder), f"unreadable folder: {_os_reason(error)}")
         return
+    ancestors = (*ancestors, (info.st_dev, info.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = folder / entry.name
-        # Not following links to folders: a link back up the tree would never end.
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, published, max_bytes)
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder and entry.is_symlink():
+            try:
+                target = path.stat()
+            except OSError as error:  # a loop of links to links, or the target went away
+                yield ReadFailure(str(path), f"skipped link: {_os_reason(error)}")
+                continue
+            if (target.st_dev, target.st_ino) in ancestors:
+                yield ReadFailure(str(path), "skipped link: it leads back to a folder above it (a loop)")
+                continue
+        if is_folder:
+            yield from _walk(path, published, max_bytes, ancestors=ancestors)
         elif _suffix(path) in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_LINES_SUFFIXES:
             yield from _read_path(path, published, max_bytes, named=False)
 
@@ -99,6 +125,8 @@ def _read_article_file(path: Path, published: datetime.date | None, max_bytes: i
     is_html = _suffix(path) in HTML_SUFFIXES
     declared = _declared_charset(data) if is_html else None
     text, warnings = _decode(data, declared)
+    if text is None:
+        return ReadFailure(name, warnings[0])
     if not text.strip():
         return ReadFailure(name, "empty: no text" if not data else "empty: only whitespace")
     metadata: dict = {}
@@ -119,7 +147,10 @@ def _read_article_file(path: Path, published: datetime.date | None, max_bytes: i
     metadata.update({key: value for key, value in sidecar.items() if value})
     if published is not None:
         metadata["published"] = published
-    return Document(file_name=name, text=_normalise_newlines(text), warnings=tuple(warnings), **metadata)
+    text = _normalise_text(text, warnings)
+    if not text.strip():
+        return ReadFailure(name, "empty: only control characters")
+    return Document(file_name=name, text=text, warnings=tuple(warnings), **metadata)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes | str:
@@ -127,16 +158,41 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | str:
     try:
         if path.is_dir():
             return "unreadable: is a folder"
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _too_large(size, max_bytes)
-        with open(path, "rb") as handle:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return _not_regular(info.st_mode)
+        if info.st_size > max_bytes:
+            return _too_large(info.st_size, max_bytes)
+        with _open_regular(path) as handle:
             data = handle.read(max_bytes + 1)
+    except _NotRegular as error:
+        return str(error)
     except OSError as error:
         return f"unreadable: {_os_reason(error)}"
     if len(data) > max_bytes:  # grew since stat(), or a device that reports no size
         return _too_large(len(data), max_bytes, at_least=True)
     return data
+
+
+class _NotRegular(OSError):
+    pass
+
+
+def _not_regular(mode: int) -> str:
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    return f"skipped: {kind}, not a regular file (only regular files are read)"
+
+
+def _open_regular(path: Path):
+    """The file opened for reading, if it is a regular file. Opened without blocking, so that a FIFO put in its
+    place after the stat() cannot hang the batch waiting for a writer; then checked again on what was opened."""
+    handle = open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK))  # noqa: SIM115
+    mode = os.fstat(handle.fileno()).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise _NotRegular(_not_regular(mode))
+    return handle
 
 
 def _too_large(size: int, max_bytes: int, *, at_least: bool = False) -> str:
@@ -172,31 +228,48 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
-    """Text and warnings: UTF-8 (with or without a BOM) or UTF-16 with a BOM; else a legacy encoding, with a warning
-    saying so, because a wrong guess shows as odd characters in names."""
+def _decode(data: bytes, declared: str | None = None) -> tuple[str | None, list[str]]:
+    """Text and warnings, or None and the reason the bytes are not text.
+
+    UTF-8 (with or without a BOM) or UTF-16 with a BOM; an HTML page's declared legacy charset. Otherwise each byte
+    that is not UTF-8 is read alone as cp1252, with a warning saying how many and where the first is: a wrong guess
+    shows as odd characters in names, and it must touch only the bytes that were wrong.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError:
-            pass
+            return None, ["binary: a UTF-16 byte order mark, but not UTF-16 text"]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
-    candidates = [declared] if declared and declared not in {"utf-8", "utf-16"} else []
-    for encoding in [*candidates, *_FALLBACK_ENCODINGS]:
+    if declared and declared not in {"utf-8", "utf-16"}:
         try:
-            text = data.decode(encoding)
+            return data.decode(declared), [f"not valid UTF-8 ({where}); read as {declared}, as the page declares"]
         except UnicodeDecodeError:
-            continue
-        return text, [f"not valid UTF-8 ({where}); read as {encoding}"]
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+            pass
+    # surrogateescape keeps each undecodable byte as one lone surrogate (U+DC80 + byte), found again below.
+    text, count = _ESCAPED_BYTE.subn(_byte_as_fallback, data.decode("utf-8-sig", errors="surrogateescape"))
+    if count > _MAX_FALLBACK_SHARE * len(data):
+        return None, [f"binary: {count:,} of {len(data):,} bytes are not UTF-8, so it is not text"]
+    return text, [f"not valid UTF-8: {count:,} byte{'s' if count != 1 else ''} ({where} first) "
+                  f"read one by one as {_FALLBACK_ENCODING}, the rest as UTF-8"]
 
 
-def _normalise_newlines(text: str) -> str:
-    # The same article saved on Windows and on Linux is the same article: its content hash must agree.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _byte_as_fallback(match: re.Match) -> str:
+    byte = bytes([ord(match.group()) - 0xDC00])
+    return byte.decode(_FALLBACK_ENCODING, errors="replace")  # U+FFFD where cp1252 has no character
+
+
+def _normalise_text(text: str, warnings: list[str]) -> str:
+    """Newlines of any platform as \n (the same article saved on Windows and on Linux is the same article), and
+    no control characters: they are no part of prose, and databases disagree on them (PostgreSQL refuses NUL)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, removed = _CONTROL_CHARACTERS.subn("", text)
+    if removed:
+        warnings.append(f"removed {removed:,} control character{'s' if removed != 1 else ''}")
+    return text
 
 
 def _read_sidecar(path: Path, max_bytes: int, warnings: list[str]) -> dict | str:
@@ -249,7 +322,10 @@ def _read_json_lines(path: Path, published: datetime.date | None, max_bytes: int
     """One Document per line ("file.jsonl#N", N counting from 1); a bad line fails alone."""
     name = str(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - held open across yields, closed in finally
+        handle = _open_regular(path)  # held open across yields, closed in finally
+    except _NotRegular as error:
+        yield ReadFailure(name, str(error))
+        return
     except OSError as error:
         yield ReadFailure(name, f"unreadable: {_os_reason(error)}")
         return
@@ -286,6 +362,8 @@ def _json_line(line: bytes, number: int, where: str, published: datetime.date | 
     if problem:
         return ReadFailure(where, f"line {number}: {problem}")
     text, warnings = _decode(line)
+    if text is None:
+        return ReadFailure(where, f"line {number}: {warnings[0]}")
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
@@ -299,4 +377,7 @@ def _json_line(line: bytes, number: int, where: str, published: datetime.date | 
         return ReadFailure(where, f"line {number}: no text (a non-empty string under \"text\")")
     if published is not None:
         metadata["published"] = published
-    return Document(file_name=where, text=_normalise_newlines(article), warnings=tuple(warnings), **metadata)
+    article = _normalise_text(article, warnings)
+    if not article.strip():
+        return ReadFailure(where, f"line {number}: only control characters under \"text\"")
+    return Document(file_name=where, text=article, warnings=tuple(warnings), **metadata)
