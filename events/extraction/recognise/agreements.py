@@ -34,6 +34,7 @@ ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 ALIAS_CUE = re.compile(
     r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
 )
+ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{1,9}\b")
 # "on Maritime Cooperation" names the agreement; "on Monday" dates the news.
 NOT_SUBJECT = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                r"|August|September|October|November|December)\b)")
@@ -102,6 +103,9 @@ def find_agreements(text: str) -> list[AgreementMention]:
         alias_cue = ALIAS_CUE.match(stripped[end:])
         if found and alias_cue and found[-1].end >= start - 2:
             continue
+        acronym = alias_cue and ACRONYM.match(stripped, end + alias_cue.end())
+        if acronym:
+            aliases = (*aliases, acronym.group(0))  # "..., popularly referred to as the CPTPP"
         if found and ALIAS_CUE.match(stripped[found[-1].end: start]):
             previous = found.pop()
             aliases = (*previous.aliases, name)
