@@ -1,7 +1,7 @@
 """Rules first written for phrases of the bundled samples, each held to text that is not from the samples.
 
-Sentences are modelled on real reports of other meetings (a Jaishankar–Wang Yi visit to Delhi, a Japanese cabinet
-press conference, Canada–Mexico and African Union readouts, East African trade talks), not the samples with names
+Sentences are modelled on real reports of other meetings (a Jaishankar-Wang Yi visit to Delhi, a Japanese cabinet
+press conference, Canada-Mexico and African Union readouts, East African trade talks), not the samples with names
 swapped. A rule that had no case outside the samples would have gone.
 """
 from events.extraction.recognise.agreements import agreement_status, find_agreements
