@@ -9,8 +9,6 @@ import datetime
 import json
 import uuid
 
-from django.apps import apps
-
 from events import models
 from events.dataset import dataset_models
 from tests import factories
@@ -40,6 +38,11 @@ def create_one_of_each() -> None:
     for record, source in ((person, factories.PersonSourceFactory), (tenure, factories.TenureSourceFactory),
                            (meeting, factories.MeetingSourceFactory), (agreement, factories.AgreementSourceFactory)):
         source(record=record, article=article, evidence=f"Evidence for {record}.", start=3)
+    # A person merged into Ishiba earlier: the old id and uid still lead to him.
+    models.Merge.objects.create(kind=models.Merge.Kind.PERSON, old_id=999, old_uid=uuid.UUID(int=1),
+                                old_label="Shigeru Ishba", survivor_uid=person.uid)
+    models.DismissedPair.objects.create(kind=models.Merge.Kind.MEETING, first_uid=uuid.UUID(int=2),
+                                        second_uid=uuid.UUID(int=3))
 
 
 def snapshot() -> dict[str, dict[tuple, dict]]:

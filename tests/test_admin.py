@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import uuid
 
 import pytest
 from django import forms
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 EVENTS_MODELS = [model for model in admin.site._registry if model._meta.app_label == "events"]
 _numbers = itertools.count()
+WRITTEN_BY_ACTIONS = {models.Merge, models.DismissedPair}
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +61,10 @@ ROW_MAKERS = {
     models.TenureSource: factories.TenureSourceFactory,
     models.MeetingSource: factories.MeetingSourceFactory,
     models.AgreementSource: factories.AgreementSourceFactory,
+    models.Merge: lambda: models.Merge.objects.create(kind="person", old_id=next(_numbers), old_uid=uuid.uuid4(),
+                                                      old_label="Shigeru Ishba", survivor_uid=uuid.uuid4()),
+    models.DismissedPair: lambda: models.DismissedPair.objects.create(
+        kind="person", first_uid=uuid.UUID(int=2 * next(_numbers)), second_uid=uuid.UUID(int=2 * next(_numbers) + 1)),
 }
 
 
@@ -79,7 +85,8 @@ def test_changelist_opens(admin_client, model):
 
 @pytest.mark.parametrize("model", EVENTS_MODELS, ids=lambda model: model.__name__)
 def test_add_page_opens(admin_client, model):
-    assert admin_client.get(url(model, "add")).status_code == 200
+    # A merge or a dismissal is made by its action only: its add page is forbidden.
+    assert admin_client.get(url(model, "add")).status_code == (403 if model in WRITTEN_BY_ACTIONS else 200)
 
 
 @pytest.mark.parametrize("model", EVENTS_MODELS, ids=lambda model: model.__name__)

@@ -22,6 +22,7 @@ from events.models import (
 from events.models.base import Extracted
 
 from .history import HistoryMixin
+from .merge import merge_selected
 
 RELATED_ONLY = admin.RelatedOnlyFieldListFilter
 
@@ -113,6 +114,7 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(ExtractedAdmin):
+    actions = [*ExtractedAdmin.actions, merge_selected]
     list_display = ["name", "alias_list", "country", "review_state", "updated_at"]
     list_filter = ["review_state", ("country", RELATED_ONLY)]
     list_select_related = ["country"]
@@ -140,6 +142,7 @@ class TenureAdmin(ExtractedAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(ExtractedAdmin):
+    actions = [*ExtractedAdmin.actions, merge_selected]
     list_display = ["__str__", "kind", "status", "participant_list", "city", "country", "review_state"]
     list_filter = ["review_state", "kind", "status", ("country", RELATED_ONLY), "date"]
     list_select_related = ["country"]
@@ -159,6 +162,7 @@ class MeetingAdmin(ExtractedAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(ExtractedAdmin):
+    actions = [*ExtractedAdmin.actions, merge_selected]
     list_display = ["name", "kind", "status", "party_list", "signed_date", "review_state"]
     list_filter = ["review_state", "kind", "status", ("parties", RELATED_ONLY), "signed_date"]
     search_fields = ["name", "aliases", "parties__name"]

@@ -8,7 +8,9 @@ from events.models import (
     AgreementSource,
     Article,
     Country,
+    DismissedPair,
     MeetingSource,
+    Merge,
     Office,
     Participant,
     PersonAlias,
@@ -91,3 +93,34 @@ admin.site.register(TenureSource, SourceAdmin, list_select_related=["record__per
                                                                    "article"])
 admin.site.register(MeetingSource, SourceAdmin, list_select_related=["record", "article"])
 admin.site.register(AgreementSource, SourceAdmin, list_select_related=["record", "article"])
+
+
+@admin.register(Merge)
+class MergeAdmin(admin.ModelAdmin):
+    """Where each merged record went: written by the merge action, never by hand."""
+
+    list_display = ["kind", "old_label", "old_id", "survivor_uid", "merged_by", "merged_at"]
+    list_filter = ["kind"]
+    list_select_related = ["merged_by"]
+    search_fields = ["old_label", "=old_uid", "=survivor_uid"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DismissedPair)
+class DismissedPairAdmin(PlumbingAdmin):
+    """Pairs a curator said are not duplicates (from the possible duplicates page); delete one to see it again."""
+
+    list_display = ["kind", "first_uid", "second_uid", "dismissed_by", "dismissed_at"]
+    list_filter = ["kind"]
+    list_select_related = ["dismissed_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, Prefetch, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
+from events import merging
 from events.models import (
     Agreement,
     AgreementMeeting,
@@ -57,6 +60,21 @@ def with_participants(meetings: QuerySet, request: Request) -> QuerySet:
     if not is_curator(request, Person):
         participants = participants.exclude(person__review_state=ReviewState.REJECTED)
     return meetings.prefetch_related(Prefetch("participants", participants))
+
+
+class MergedRedirect:
+    """A merged record's old id answers 301 to the record it was merged into, with `merged_into` in the body."""
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            survivor = merging.survivor_of(self.queryset.model, int(self.kwargs[self.lookup_field]))
+            if survivor is None:
+                raise
+        url = reverse(f"{self.basename}-detail", args=[survivor.pk], request=request)
+        body = {"detail": f"Merged into {survivor.pk}.", "merged_into": url}
+        return Response(body, status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": url})
 
 
 class HideRejected:
@@ -129,7 +147,7 @@ class ArticleViewSet(KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
 
 
-class PersonViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
+class PersonViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = Person.objects.select_related("country").prefetch_related(
         "aliases",
         Prefetch("tenures", Tenure.objects.exclude(review_state=ReviewState.REJECTED)
@@ -155,7 +173,7 @@ class PersonViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
-class MeetingViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
+class MeetingViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = MEETINGS
     serializer_class = s.MeetingSerializer
     filterset_class = filters.MeetingFilter
@@ -165,7 +183,7 @@ class MeetingViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
         return with_participants(super().get_queryset(), self.request)
 
 
-class AgreementViewSet(KnownParametersOnly, HideRejected, viewsets.ModelViewSet):
+class AgreementViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = Agreement.objects.prefetch_related(
         "parties",
         Prefetch("agreementmeeting_set",
