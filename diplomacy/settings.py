@@ -276,3 +276,21 @@ SPECTACULAR_SETTINGS = {
         "ReviewStateEnum": "events.models.ReviewState",
     },
 }
+
+
+def env_positive(name: str, default: int) -> int:
+    value = env_int(name, default)
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive integer, not {value}")
+    return value
+
+
+# What one article may cost and create (events.extraction.limits); an article over one fails with it as the
+# reason, nothing of it is stored, and the batch goes on.
+# Seconds from reading its text to committing its records, checked between the stages.
+INGEST_ARTICLE_SECONDS = env_positive("INGEST_ARTICLE_SECONDS", 120)
+# Characters in one sentence: a longer run without a sentence end is not prose, and is cut into pieces at spaces.
+INGEST_MAX_SENTENCE_CHARS = env_positive("INGEST_MAX_SENTENCE_CHARS", 2_000)
+# Persons one article may name, and meetings it may report: a list of thousands of names is not an article.
+INGEST_MAX_PERSONS = env_positive("INGEST_MAX_PERSONS", 200)
+INGEST_MAX_MEETINGS = env_positive("INGEST_MAX_MEETINGS", 100)

@@ -6,8 +6,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from events.extraction import limits
 from events.extraction.context import IngestContext, Parser
 from events.extraction.gazetteer import active
+from events.extraction.limits import Deadline, LimitExceeded
+from events.extraction.recognise.people import find_people
+from events.extraction.recognise.titles import find_titles
 from events.extraction.report import ArticleResult, Status
 from events.extraction.resolve.article import AgreementCandidate, Analysis, analyse, collect_agreements, reference_date
 from events.extraction.resolve.meetings import (
@@ -22,6 +26,7 @@ from events.extraction.resolve.roles import settle_participants
 from events.extraction.sources.documents import Document
 from events.extraction.store import persist, snapshot
 from events.extraction.text.clean import Cleaned, clean
+from events.extraction.text.split import split_sentences
 from events.models import Article
 
 
@@ -49,9 +54,13 @@ def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[
 
 
 def extract(cleaned: Cleaned, published: datetime.date | None, known: list[KnownPerson],
-            anchor=None, raw_text: str = "", parser: Parser | None = None) -> Extraction:
-    """The pure pipeline. `anchor` may date an undated article from a meeting the database knows."""
+            anchor=None, raw_text: str = "", parser: Parser | None = None,
+            deadline: Deadline | None = None) -> Extraction:
+    """The pure pipeline. `anchor` may date an undated article from a meeting the database knows; `deadline` is
+    checked after each stage."""
+    check = deadline.check if deadline is not None else lambda stage: None
     analysis = analyse(cleaned.text, known, dateline=cleaned.dateline, parse=parser)
+    check("recognising")
     # The raw text still has the header the clean stage took off: "2025/01/13 17:42 KST".
     reference = reference_date(raw_text or cleaned.text, published)
     meetings = build_meetings(analysis, reference)
@@ -59,17 +68,32 @@ def extract(cleaned: Cleaned, published: datetime.date | None, known: list[Known
         reference = anchor(meetings)
         if reference is not None:
             meetings = build_meetings(analysis, reference)
+    check("building meetings")
     kept = settle_participants(analysis.people.persons, meetings)
-    return Extraction(analysis, meetings, collect_agreements(analysis), reference, kept)
+    extraction = Extraction(analysis, meetings, collect_agreements(analysis), reference, kept)
+    check("settling participants")
+    return extraction
 
 
-def ingest_document(document: Document, *, context: IngestContext, dry_run: bool = False) -> ArticleResult:
+def ingest_document(document: Document, *, context: IngestContext, dry_run: bool = False,
+                    deadline: Deadline | None = None) -> ArticleResult:
+    """One article in one transaction: its records, or (failed, with the reason) nothing at all.
+
+    The limits in settings (events.extraction.limits) hold for each article: past its time budget, or naming more
+    persons or meetings than allowed, it fails with that reason and the caller's batch goes on.
+    """
+    article_limits = limits.Limits.from_settings()
+    deadline = deadline or Deadline(article_limits.seconds)
     # Countries and their names as the database holds them, so a curator's edit reaches extraction.
-    with active(context.lexicon):
-        return _ingest(document, context=context, dry_run=dry_run)
+    with active(context.lexicon), limits.active(article_limits):
+        try:
+            return _ingest(document, context=context, dry_run=dry_run, deadline=deadline)
+        except LimitExceeded as exceeded:
+            return ArticleResult(document.file_name, Status.FAILED, reason=str(exceeded),
+                                 warnings=list(document.warnings))
 
 
-def _ingest(document: Document, *, context: IngestContext, dry_run: bool) -> ArticleResult:
+def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadline: Deadline) -> ArticleResult:
     result = ArticleResult(document.file_name, Status.NEW, warnings=list(document.warnings))
     if not document.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="the article has no text")
@@ -79,15 +103,49 @@ def _ingest(document: Document, *, context: IngestContext, dry_run: bool) -> Art
     cleaned = clean(document.text)
     if not cleaned.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="nothing but page furniture in the text")
+    deadline.check("cleaning")
+    _check_named_persons(cleaned.text)
+    deadline.check("counting names")
     published = document.published or cleaned.published
+    parser = context.parser(cleaned.text)
+    deadline.check("parsing")
     extraction = extract(cleaned, published, snapshot.known_people(cleaned.text), anchor=snapshot.anchor_date,
-                         raw_text=document.text, parser=context.parser(cleaned.text))
+                         raw_text=document.text, parser=parser, deadline=deadline)
+    _check_extraction(extraction, result)
     with transaction.atomic():
         article = Article.objects.create(
             file_name=document.file_name, title=document.title or cleaned.title, outlet=document.outlet,
             url=document.url, published=published, text=document.text, content_hash=document.content_hash,
         )
         persist.save_extraction(article, extraction, result)
+        # Past the budget here, the exception rolls back everything this article wrote.
+        deadline.check("storing")
         if dry_run:
             transaction.set_rollback(True)
     return result
+
+
+def _check_named_persons(text: str) -> None:
+    """Fail early an article that names more persons than allowed: resolving who is who compares each name with
+    the others, which is cheap for an article's dozens of names but not for a list of thousands."""
+    limit = limits.current().persons
+    names: set[str] = set()
+    for sentence in split_sentences(text):
+        names.update(m.name for m in find_people(sentence.text, find_titles(sentence.text)) if m.name)
+    # Names in two spellings ("Modi", "Narendra Modi") are one person, so only far more names than allowed fail here;
+    # the exact count of persons is checked after resolving.
+    if len(names) > 2 * limit:
+        raise limits.over("person names", len(names), limit, "INGEST_MAX_PERSONS")
+
+
+def _check_extraction(extraction: Extraction, result: ArticleResult) -> None:
+    allowed = limits.current()
+    persons = len(extraction.analysis.people.persons)
+    if persons > allowed.persons:
+        raise limits.over("persons", persons, allowed.persons, "INGEST_MAX_PERSONS")
+    if len(extraction.meetings) > allowed.meetings:
+        raise limits.over("meetings", len(extraction.meetings), allowed.meetings, "INGEST_MAX_MEETINGS")
+    cut = sum(fact.sentence.cut for fact in extraction.analysis.facts)
+    if cut:
+        result.warnings.append(f"{cut:,} pieces of sentences over {allowed.sentence_chars:,} characters "
+                               "(INGEST_MAX_SENTENCE_CHARS), cut at spaces: not prose")
