@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import Prefetch
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
 from events import curation
 from events.models import (
@@ -21,6 +23,9 @@ from events.models import (
 )
 from events.models.base import Extracted
 
+from .duplicates import duplicates_view
+from .evidence import highlight, record_terms
+from .forms import LinesField, LockedFieldsField
 from .history import HistoryMixin
 from .merge import merge_selected
 
@@ -30,9 +35,39 @@ RELATED_ONLY = admin.RelatedOnlyFieldListFilter
 # Inlines ---------------------------------------------------------------------------------
 
 class SourceInline(admin.TabularInline):
-    fields = ["article", "evidence", "start"]
-    autocomplete_fields = ["article"]
+    """The articles behind a record, read-only: written by ingests, read by curators."""
+
+    fields = ["article_link", "evidence_in_context"]
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+    classes = ["evidence"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    @admin.display(description="article")
+    def article_link(self, source) -> str:
+        article = source.article
+        url = reverse("admin:events_article_change", args=[article.pk])
+        meta = " · ".join(filter(None, [article.outlet, article.published and article.published.isoformat()]))
+        link = format_html('<a href="{}">{}</a>', url, article)
+        if article.url:
+            link = format_html('{} (<a href="{}" rel="noopener noreferrer" target="_blank">original</a>)', link,
+                               article.url)
+        return format_html("{}<br><span class=\"quiet\">{}</span>", link, meta)
+
+    @admin.display(description="evidence")
+    def evidence_in_context(self, source) -> str:
+        if not hasattr(self, "_terms") or self._terms[0] != source.record_id:
+            self._terms = (source.record_id, record_terms(source.record))
+        return format_html('<div class="evidence">{}</div>', highlight(source.evidence, self._terms[1]))
 
 
 class PersonSourceInline(SourceInline):
@@ -76,6 +111,38 @@ class AgreementMeetingInline(admin.TabularInline):
     extra = 0
 
 
+# Filters --------------------------------------------------------------------------------------
+
+class YearFilter(admin.SimpleListFilter):
+    """Meetings of one year (the years that have meetings, newest first)."""
+
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Meeting.objects.filter(date__isnull=False).dates("date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(date__year=int(self.value())) if self.value() and self.value().isdigit() else queryset
+
+
+class DecadeFilter(admin.SimpleListFilter):
+    title = "decade"
+    parameter_name = "decade"
+
+    def lookups(self, request, model_admin):
+        years = Meeting.objects.filter(date__isnull=False).dates("date", "year", order="DESC")
+        decades = dict.fromkeys(day.year // 10 * 10 for day in years)
+        return [(str(decade), f"{decade}s") for decade in decades]
+
+    def queryset(self, request, queryset):
+        if not (self.value() and self.value().isdigit()):
+            return queryset
+        start = int(self.value())
+        return queryset.filter(date__year__gte=start, date__year__lt=start + 10)
+
+
 # Extracted records -------------------------------------------------------------------------
 
 @admin.action(description="Mark selected records verified (locks them whole)")
@@ -95,6 +162,15 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
 
     actions = [mark_verified, mark_rejected]
     readonly_fields = ["uid", "created_at", "updated_at"]
+    list_per_page = 50
+
+    class Media:
+        css = {"all": ["events/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "locked_fields":
+            return LockedFieldsField(self.model, label="Locked fields", help_text=db_field.help_text)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         curation.lock_changed_fields(obj, form.changed_data)
@@ -121,6 +197,11 @@ class PersonAdmin(ExtractedAdmin):
     search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["country"]
     inlines = [PersonAliasInline, TenureInline, PersonSourceInline]
+    readonly_fields = [*ExtractedAdmin.readonly_fields, "meetings"]
+
+    def get_urls(self):
+        duplicates = path("duplicates/", self.admin_site.admin_view(duplicates_view), name="events_duplicates")
+        return [duplicates, *super().get_urls()]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
@@ -128,6 +209,15 @@ class PersonAdmin(ExtractedAdmin):
     @admin.display(description="aliases")
     def alias_list(self, obj: Person) -> str:
         return ", ".join(alias.name for alias in obj.aliases.all())
+
+    @admin.display(description="meetings")
+    def meetings(self, obj: Person) -> str:
+        meetings = Meeting.objects.filter(participants__person=obj).distinct().select_related("country")
+        rows = [(reverse("admin:events_meeting_change", args=[m.pk]), m, m.get_review_state_display()) for m in meetings]
+        if not rows:
+            return "None yet."
+        return format_html('<ul class="record-list">{}</ul>',
+                           format_html_join("", '<li><a href="{}">{}</a> <span class="quiet">{}</span></li>', rows))
 
 
 @admin.register(Tenure)
@@ -143,8 +233,8 @@ class TenureAdmin(ExtractedAdmin):
 @admin.register(Meeting)
 class MeetingAdmin(ExtractedAdmin):
     actions = [*ExtractedAdmin.actions, merge_selected]
-    list_display = ["__str__", "kind", "status", "participant_list", "city", "country", "review_state"]
-    list_filter = ["review_state", "kind", "status", ("country", RELATED_ONLY), "date"]
+    list_display = ["title_or_occasion", "when", "kind", "status", "participant_list", "city", "country", "review_state"]
+    list_filter = ["review_state", DecadeFilter, YearFilter, "kind", "status", ("country", RELATED_ONLY)]
     list_select_related = ["country"]
     search_fields = ["title", "occasion", "city", "summary", "participants__raw_name", "participants__person__name"]
     autocomplete_fields = ["country"]
@@ -154,6 +244,17 @@ class MeetingAdmin(ExtractedAdmin):
     def get_queryset(self, request):
         participants = Participant.objects.select_related("person").order_by("id")
         return super().get_queryset(request).prefetch_related(Prefetch("participants", queryset=participants))
+
+    @admin.display(description="title", ordering="title")
+    def title_or_occasion(self, obj: Meeting) -> str:
+        return obj.title or obj.occasion or "(untitled)"
+
+    @admin.display(description="date", ordering="date")
+    def when(self, obj: Meeting) -> str:
+        """The date at its precision: 2024-08-20, 2024-08, 2024."""
+        if obj.date is None:
+            return "undated"
+        return obj.date.isoformat()[:{"month": 7, "year": 4}.get(obj.date_precision, 10)]
 
     @admin.display(description="participants")
     def participant_list(self, obj: Meeting) -> str:
@@ -168,6 +269,11 @@ class AgreementAdmin(ExtractedAdmin):
     search_fields = ["name", "aliases", "parties__name"]
     autocomplete_fields = ["parties"]
     inlines = [AgreementSourceInline, AgreementMeetingInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "aliases":
+            return LinesField(label="Aliases", help_text="Other names the articles use for it, one a line.")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("parties")

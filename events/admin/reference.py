@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from events.models import (
     AgreementMeeting,
@@ -72,14 +74,53 @@ class AgreementMeetingAdmin(PlumbingAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    """An article as it was read: its text and metadata read-only, and everything extracted from it."""
+
     list_display = ["__str__", "outlet", "published", "file_name"]
     list_filter = ["published", "outlet"]
     search_fields = ["title", "file_name", "outlet", "url", "content_hash"]
     date_hierarchy = "published"
+    fields = ["title", "outlet", "published", "url", "file_name", "extracted", "article_text", "content_hash",
+              "ingested_at"]
+    readonly_fields = fields
 
-    def get_readonly_fields(self, request, obj=None):
-        # The hash identifies the text that was read; changing it would let the article be read twice.
-        return ["content_hash", "ingested_at"] if obj else ["ingested_at"]
+    class Media:
+        css = {"all": ["events/admin.css"]}
+
+    def has_add_permission(self, request):
+        return False  # articles come from an ingest, which parses them
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the hash identifies the text that was read: a changed text would be read twice
+
+    @admin.display(description="text")
+    def article_text(self, article: Article) -> str:
+        return format_html('<div class="article-text">{}</div>', article.text)
+
+    @admin.display(description="extracted from it")
+    def extracted(self, article: Article) -> str:
+        sections = []
+        for label, source in (("Persons", PersonSource), ("Tenures", TenureSource), ("Meetings", MeetingSource),
+                              ("Agreements", AgreementSource)):
+            records = [s.record for s in source.objects.filter(article=article).select_related(*RECORD_PATHS[source])]
+            items = [(admin_url(r), r, r.get_review_state_display()) for r in records]
+            rows = format_html_join("", '<li><a href="{}">{}</a> <span class="quiet">{}</span></li>', items)
+            sections.append((label, len(items), rows or format_html("<li>{}</li>", "none")))
+        meetings = MeetingSource.objects.filter(article=article).values("record")
+        unresolved = Participant.objects.filter(meeting__in=meetings, person__isnull=True).select_related("meeting")
+        items = [(admin_url(p), p.raw_name, p.meeting) for p in unresolved]
+        rows = format_html_join("", '<li><a href="{}">{}</a> at {} (choose the person)</li>', items)
+        sections.append(("Unresolved participants", len(items), rows or format_html("<li>{}</li>", "none")))
+        return format_html_join("", '<h3>{} ({})</h3><ul class="record-list">{}</ul>', sections)
+
+
+RECORD_PATHS = {PersonSource: ["record"], TenureSource: ["record__person", "record__office__country"],
+                MeetingSource: ["record"], AgreementSource: ["record"]}
+
+
+def admin_url(record) -> str:
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
 
 
 class SourceAdmin(PlumbingAdmin):
