@@ -1,11 +1,13 @@
-"""What a curator's edit means for the pipeline: the fields they touched are never re-parsed."""
+"""What a curator's edit means: the fields they touched are never re-parsed, dates keep their precision,
+and review moves are recorded."""
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django.db import models
 
-from .models.base import Extracted, ReviewState
+from .models.base import DatePrecision, Extracted, ReviewState
 
 # The lock list itself is the curator's tool for unlocking; locking it would mean nothing.
 NEVER_LOCKED = frozenset({"locked_fields"})
@@ -46,3 +48,56 @@ def save_as_curator(record: Extracted, user, reason: str = "", **kwargs) -> None
     record._history_user = user
     record._change_reason = reason[:100]
     record.save(**kwargs)
+
+
+# A record's dates: (date field, its precision field, the field keeping the words it was read from, or None).
+DATES = {
+    "meeting": (("date", "date_precision", "date_text"),),
+    "agreement": (("signed_date", "signed_precision", None), ("in_force_date", "in_force_precision", None)),
+    "tenure": (("start_date", "start_precision", None), ("end_date", "end_precision", None)),
+}
+
+
+def period_start(day: datetime.date, precision: str) -> datetime.date:
+    """A date known to a month or a year is stored as the first day of that period."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
+
+
+def settle_date(day: datetime.date | None, precision: str, *, precision_given: bool) -> tuple[datetime.date | None, str]:
+    """A curator's date and precision as they will be stored.
+
+    A day that is not the first of its period under the old precision ("20 August" on a month-precision
+    meeting) is a day: the precision becomes "day" unless the curator gave one, and then the date is
+    the start of the period they gave. No date, no precision.
+    """
+    if day is None:
+        return None, ""
+    if not precision_given and (not precision or period_start(day, precision) != day):
+        return day, DatePrecision.DAY
+    precision = precision or DatePrecision.DAY
+    return period_start(day, precision), precision
+
+
+def settle_curated_dates(record: Extracted, changed: Iterable[str]) -> list[str]:
+    """Apply settle_date to the dates a curator changed on `record` (not saved); the fields it set.
+
+    The words a date was read from ("Earlier this year") no longer describe a date a curator set:
+    they are cleared unless the curator wrote new ones.
+    """
+    changed, settled = set(changed), []
+    for date_field, precision_field, text_field in DATES.get(record._meta.model_name, ()):
+        if not {date_field, precision_field} & changed:
+            continue
+        day, precision = settle_date(getattr(record, date_field), getattr(record, precision_field),
+                                     precision_given=precision_field in changed)
+        setattr(record, date_field, day)
+        setattr(record, precision_field, precision)
+        settled += [date_field, precision_field]
+        if text_field and text_field not in changed:
+            setattr(record, text_field, "")
+            settled.append(text_field)
+    return settled

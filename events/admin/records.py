@@ -173,7 +173,8 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        curation.lock_changed_fields(obj, form.changed_data)
+        settled = curation.settle_curated_dates(obj, form.changed_data)
+        curation.lock_changed_fields(obj, [*form.changed_data, *settled])
         obj._history_user = request.user
         obj._change_reason = "edited in the admin" if change else "added in the admin"
         super().save_model(request, obj, form, change)
@@ -182,7 +183,8 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
         # Inline extracted records (tenures in a person) are curated edits too.
         for inline_form in formset.forms:
             if isinstance(inline_form.instance, Extracted) and inline_form.has_changed():
-                curation.lock_changed_fields(inline_form.instance, inline_form.changed_data)
+                settled = curation.settle_curated_dates(inline_form.instance, inline_form.changed_data)
+                curation.lock_changed_fields(inline_form.instance, [*inline_form.changed_data, *settled])
                 inline_form.instance._history_user = request.user
                 inline_form.instance._change_reason = "edited in the admin"
         super().save_formset(request, form, formset, change)

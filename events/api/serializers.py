@@ -7,7 +7,6 @@ Nested objects are read-only; a curator writes a record's own fields, its aliase
 """
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
@@ -15,7 +14,7 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from events.curation import fields_to_lock
+from events.curation import DATES, fields_to_lock, settle_date
 from events.models import (
     Agreement,
     AgreementMeeting,
@@ -100,15 +99,6 @@ class PersonBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "name"]
 
 
-def period_start(day: datetime.date, precision: str) -> datetime.date:
-    """A date known to a month or a year is stored as the first day of that period."""
-    if precision == DatePrecision.MONTH:
-        return day.replace(day=1)
-    if precision == DatePrecision.YEAR:
-        return day.replace(month=1, day=1)
-    return day
-
-
 class ExtractedSerializer(serializers.ModelSerializer):
     """Writes by a curator: dates agree with their precision, and edited fields get locked."""
 
@@ -119,20 +109,34 @@ class ExtractedSerializer(serializers.ModelSerializer):
         """A field's value after this write, partial updates included."""
         return attrs[name] if name in attrs else getattr(self.instance, name, default)
 
+    def to_internal_value(self, data: Any) -> dict:
+        # A nested list (participants, sources...) is read-only: writing one must not answer 200 having done nothing.
+        if isinstance(data, dict):
+            nested = [name for name, field in self.fields.items()
+                      if name in data and field.read_only and isinstance(field, serializers.BaseSerializer)]
+            if nested:
+                raise serializers.ValidationError(
+                    {name: [f"{name} cannot be written through the API; a curator edits them in the admin."]
+                     for name in nested})
+        return super().to_internal_value(data)
+
     def validate(self, attrs: dict) -> dict:
         for date_field, precision_field, later_field in self.dated_fields:
+            given = precision_field in attrs
             day, precision = self.current(attrs, date_field), self.current(attrs, precision_field, "")
-            if day is not None and not precision:
+            if day is not None and not precision and (given or self.instance is None):
                 raise serializers.ValidationError({precision_field: "Give the precision of the date."})
-            if day is None and precision:
+            if day is None and precision and given:
                 raise serializers.ValidationError({precision_field: "Leave empty when there is no date."})
-            if day is None:
-                continue
-            start = period_start(day, precision)
-            if start != day or date_field in attrs:
-                attrs[date_field] = start
+            if date_field in attrs or given:
+                # One rule with the admin: a day set on a month-precision date is a day, and so on.
+                attrs[date_field], attrs[precision_field] = settle_date(day, precision, precision_given=given)
+                text_field = dict((d, t) for d, _, t in DATES.get(self.Meta.model._meta.model_name, ())).get(date_field)
+                if text_field and text_field not in attrs and self.instance is not None:
+                    attrs[text_field] = ""  # the words the old date was read from no longer describe it
+            start = attrs.get(date_field, day)
             later = self.current(attrs, later_field) if later_field else None
-            if later is not None and later < start:
+            if start is not None and later is not None and later < start:
                 raise serializers.ValidationError({later_field: f"Must not be before {date_field}."})
         return attrs
 
@@ -140,6 +144,12 @@ class ExtractedSerializer(serializers.ModelSerializer):
         # A field a curator set by hand is locked so that a re-parse never overwrites it, as in the admin.
         previous = self.instance.locked_fields if self.instance is not None else []
         edited = fields_to_lock(self.Meta.model, self.validated_data)
+        if self.instance is not None:
+            user = getattr(self.context.get("request"), "user", None)
+            self.instance._history_user = user if user is not None and user.is_authenticated else None
+            old_state, new_state = self.instance.review_state, self.validated_data.get("review_state")
+            moved = f"{new_state} (was {old_state}) " if new_state and new_state != old_state else ""
+            self.instance._change_reason = f"{moved}edited through the API"
         return super().save(locked_fields=sorted(set(previous) | set(edited)), **kwargs)
 
 
