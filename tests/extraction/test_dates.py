@@ -129,3 +129,9 @@ def test_a_date_in_prose_and_a_date_in_metadata_are_read_alike(written, expected
 
 def test_an_ambiguous_slashed_date_is_no_date():
     assert [m for m in find_dates("They met on 05/08/2024.") if m.kind == "full"] == []
+
+
+@pytest.mark.parametrize("words", ["in July of last year", "in July last year"])
+def test_a_month_of_last_year_is_last_years(words):
+    resolved = resolve(only(f"The agreements were reached during the official visit {words}."), REFERENCE)
+    assert (resolved.date, resolved.precision) == (datetime.date(2023, 7, 1), "month")

@@ -114,3 +114,18 @@ def test_a_cabinet_session_in_an_article_naming_one_country_is_no_meeting():
             "The meeting presided over by President John Mahama was attended by Vice President Jane Opoku-Agyemang.")
     _, _, merged = meetings(text, datetime.date(2025, 3, 5))
     assert [m for m in merged if len(m.participants) >= 2] == []
+
+
+def test_leaders_who_spoke_from_no_shared_place_had_a_call():
+    text = ("Today, Prime Minister Mark Carney spoke with President Claudia Sheinbaum of Mexico. "
+            "The leaders agreed to remain in close contact.")
+    _, _, [meeting] = meetings(text, datetime.date(2025, 7, 15))
+    assert meeting.kind == "phone_call"
+
+
+def test_their_meeting_at_a_summit_is_theirs():
+    text = ("Prime Minister Mark Carney spoke with President Claudia Sheinbaum of Mexico. "
+            "Carney and Sheinbaum discussed trade, building on their productive meeting at the G7 Summit in Kananaskis.")
+    analysis, _, merged = meetings(text, datetime.date(2025, 7, 15))
+    at_summit = [m for m in merged if m.occasion]
+    assert [names(analysis, m) for m in at_summit] == [["Mark Carney", "Claudia Sheinbaum"]]

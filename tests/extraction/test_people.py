@@ -173,3 +173,10 @@ def test_a_sentence_naming_one_country_gives_it_to_its_people_without_one():
 def test_a_portfolio_word_opens_no_name():
     found = named("Also present were the Minister of State Police Affairs and the Minister of Transport Ama Owusu.")
     assert [m.name for m in found] == ["Ama Owusu"]
+
+
+def test_a_title_of_an_organisation_with_of_inside_reaches_the_name_after_the_comma():
+    text = ("The Chairperson of the Commission of the African Union, Moussa Faki Mahamat, was received by the Prime "
+            "Minister of the Federal Democratic Republic of Ethiopia, Abiy Ahmed.")
+    found = {m.name: m.country for m in named(text)}
+    assert found == {"Moussa Faki Mahamat": "", "Abiy Ahmed": "ET"}

@@ -37,6 +37,7 @@ NOT_NAME_WORDS = {
     "mr", "mrs", "ms", "dr", "shri", "smt", "hon", "sir", "madam", "leaders", "leader", "sides", "countries",
     "indo-pacific", "quad", "asean", "g20", "g7", "brics", "un", "eu", "nato", "first", "second", "third",
     "delegation", "talks", "visit", "project", "rail", "train", "high", "speed", "forum", "conference",
+    "today", "yesterday", "tomorrow", "tonight", "separately", "meanwhile", "however", "moreover", "furthermore",
 }
 # Portfolios: "Minister of State Police Affairs X", "Minister of Transport Anthony Loke" put them before a name.
 NOT_NAME_WORDS |= {"police", "trade", "industry", "industries", "finance", "transport", "health", "education", "energy",
@@ -188,7 +189,8 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
                 ]
     if PRONOUN.match(text):
         mentions.append(PersonMention("", 0, 2, "pronoun"))
-    return sorted(mentions, key=lambda m: m.start)
+    # "President Claudia Sheinbaum of Mexico": a title gives none, the words after the name do.
+    return sorted((_with_country_beside(text, m) for m in mentions), key=lambda m: m.start)
 
 
 def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, int]]) -> list[PersonMention]:
@@ -347,7 +349,7 @@ def _with_country_beside(text: str, mention: PersonMention) -> PersonMention:
     after = COUNTRY_AFTER.match(text, mention.end)
     before = COUNTRY_BEFORE.search(text[max(0, mention.start - 60): mention.start])
     for found in (after, before):
-        place = g.place(found.group("place")) if found else None
+        place = g.place(found.group("place").rstrip(".")) if found else None  # "... of Mexico." ends a sentence
         if place is not None and place.kind in {"country", "demonym"}:
             return PersonMention(mention.name, mention.start, mention.end, mention.via, mention.title, place.country,
                                  mention.counterpart_of_country, mention.respective, mention.handle)

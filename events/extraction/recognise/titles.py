@@ -47,7 +47,8 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
     country = "|".join(re.escape(c) for c in countries)
     ranks = "|".join(g.rank_prefixes)
     # A complement ends where the next title starts: "... Secretariat and Assistant Chief Cabinet Secretary".
-    not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b)"
+    # A rank word ends it too, unless a comma follows: "the Commission of the African Union, Moussa Faki".
+    not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b(?![,;]))"
     return re.compile(
         # "Japanese Prime Minister", "Japan's Prime Minister", and in headline style "Fiji Prime Minister".
         rf"(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+)"
@@ -55,7 +56,7 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
         rf"(?P<qualifier>(?-i:(?:(?!(?i:{ranks}|{_core_pattern(g)})\b){CAP}\s+){{1,2}}))?)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
         rf"(?P<core>(?:(?:{ranks})[ -])*{_core_pattern(g)})(?P<plural>s)?"
-        rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:and\s+)?{not_title}{CAP}){{0,4}}))?"
+        rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:(?:and|of|of\s+the)\s+)?{not_title}{CAP}){{0,5}}))?"
         rf"(?:\s+\((?P<abbr>[A-Z]{{2,6}})\))?"
         rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
         rf"(?![\w-])",

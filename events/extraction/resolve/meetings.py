@@ -15,9 +15,12 @@ from events.extraction.text.split import Sentence
 
 PARTICIPATION = re.compile(
     r"\b(?:hold|held|holds|attend(?:ed|s|ing)?|participated|met|meet|meets|meeting\s+with|talks\s+with|co-chaired|chaired|"
-    r"conducted|hosted|called\s+on|sidelines|margins|interaction|discussions\s+with|welcom\w+|received)\b",
+    r"conducted|hosted|called\s+on|sidelines|margins|interaction|discussions\s+with|welcom\w+|received"
+    # "building on their productive meeting at the G7 Summit": the sentence's people were at it.
+    r"|(?:their|our)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|conversation|call))\b",
     re.I,
 )
+SPOKE = re.compile(r"\b(?:spoke|speaks|spoken|speak)\s+(?:with|to)\b", re.I)
 REMOTE_KINDS = {"phone_call", "video_call"}
 # Specific kinds win over general ones when two mentions of a meeting are merged.
 KIND_RANK = ["", "in_person", "visit", "summit", "dialogue", "summit_sidelines", "phone_call", "video_call"]
@@ -93,9 +96,15 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
 def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion | None,
                linked: bool = False) -> MeetingCandidate:
     after = occasion.end if occasion else fact.cue.start
+    place = venue(fact.places, after)
+    kind = fact.cue.kind
+    spoke = SPOKE.search(fact.sentence.text)
+    placed = spoke and any(p.located and p.start > spoke.start() for p in fact.places)
+    if kind in {"", "in_person"} and not occasion and spoke and not placed:
+        kind = "phone_call"  # "the Prime Minister spoke with the President of Mexico", at no place named: a call
     candidate = MeetingCandidate(
-        participants=list(participants), sentences=[fact.sentence], kind=fact.cue.kind,
-        planned=fact.cue.planned, occasion=occasion, place=venue(fact.places, after), linked=linked,
+        participants=list(participants), sentences=[fact.sentence], kind=kind,
+        planned=fact.cue.planned, occasion=occasion, place=place, linked=linked,
     )
     candidate.date_mention = _best_date(fact)
     candidate.agreements = [a.name for a in fact.agreements]

@@ -155,10 +155,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH}\s*{_DAY}(?!\s*(?:,\s*)?(?:19|20)\d\d)", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s*(?:of\s+)?{_MONTH}(?!,?\s+(?:19|20)\d\d)", re.I)),
+    # "in July", "last July", "in July of last year", "in July last year".
+    ("month", re.compile(rf"\b(?:in|earlier in|later in|early|late|since|last|this|next)\s+{_MONTH}(?!\s*[0-3]?\d\b)"
+                         rf"(?:\s+(?:of\s+)?(?P<year_rel>last|this|next)\s+year\b)?", re.I)),
     ("relative", re.compile(r"\b(?P<rel>(?:earlier |later )?(?:this|last|next|previous|past) (?:year|month|week)"
                             r"|yesterday|today|tomorrow)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|late|early|last|next|this)\s+)?{_WEEKDAY}\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|earlier in|later in|early|late|since|last|this|next)\s+{_MONTH}(?!\s*[0-3]?\d\b)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|year)\s+{_YEAR}(?!-)")),
 ]
 # "May" is a month and a verb: _mention takes it only with a day or year beside it.
@@ -233,7 +235,7 @@ def _mention(kind: str, match: re.Match) -> DateMention | None:
         kind=kind, text=match.group(0), start=match.start(), end=match.end(),
         year=int(groups["year"]) if groups.get("year") else None, month=month, day=day,
         weekday=WEEKDAYS.get((groups.get("weekday") or "").lower()),
-        relative=(groups.get("rel") or "").lower(),
+        relative=(groups.get("rel") or groups.get("year_rel") or "").lower(),
     )
 
 
@@ -278,6 +280,10 @@ def resolve(mention: DateMention, reference: datetime.date | None, *, planned: b
     if mention.kind == "month":
         year = reference.year
         lowered = text.lower()
+        if mention.relative:
+            # "in July of last year": the year is said, whatever the month.
+            year += {"last": -1, "this": 0, "next": 1}[mention.relative]
+            return ResolvedDate(datetime.date(year, mention.month, 1), "month", text)
         if lowered.startswith("next") or (planned and mention.month < reference.month):
             year += 1 if mention.month < reference.month or lowered.startswith("next") else 0
         elif lowered.startswith("last") or (not planned and mention.month > reference.month):
