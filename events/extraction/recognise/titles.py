@@ -7,7 +7,10 @@ from functools import cache
 
 from events.extraction.gazetteer import Gazetteer, gazetteer
 
-CAP = r"[A-Z][\w'-]*"
+# A capitalised word. Bounded and possessive: a word never gives back letters (what follows it is a space or the
+# end of the phrase, never a letter), and a run like "India-India-India-..." costs at most 60 steps at each place
+# a match is tried, not the rest of the run: linear in the text, where an unbounded word was quadratic.
+CAP = r"[A-Z][\w'-]{0,60}+"
 
 
 @dataclass(frozen=True)
