@@ -85,6 +85,7 @@ class Gazetteer:
                 self.offices[pattern.lower()] = office
                 self.office_spellings.append(pattern)
         self.rank_prefixes: list[str] = offices["rank_prefixes"]
+        self.portfolios: list[str] = offices["portfolios"]
         self.prefix_kinds: dict[str, str] = offices["prefix_kinds"]
         self.ministries: dict[str, str] = offices["ministries"]
 

@@ -180,3 +180,23 @@ def test_a_title_of_an_organisation_with_of_inside_reaches_the_name_after_the_co
             "Minister of the Federal Democratic Republic of Ethiopia, Abiy Ahmed.")
     found = {m.name: m.country for m in named(text)}
     assert found == {"Moussa Faki Mahamat": "", "Abiy Ahmed": "ET"}
+
+
+def test_a_portfolio_secretary_is_a_title():
+    found = {m.name: m.title.title for m in named("Joining the minister were Finance Secretary Pablo Quirno and aides.")}
+    assert found == {"Pablo Quirno": "Finance Secretary"}
+
+
+def test_a_given_name_that_is_a_city_opens_a_name_after_a_title():
+    [mention] = named("Central Bank President Santiago Bausili flew to Washington.")
+    assert mention.name == "Santiago Bausili"
+
+
+def test_an_office_of_two_portfolios_closed_by_a_comma_reaches_the_name():
+    [mention] = named("The Minister of Information and Culture, Alhaji Lai Mohammed, spoke in Abuja.")
+    assert (mention.name, mention.title.title) == ("Lai Mohammed", "Minister of Information and Culture")
+
+
+def test_and_after_a_title_without_a_comma_starts_no_portfolio():
+    found = {m.name: m.title.title for m in named("The Foreign Minister and Defence Minister Richard Marles met.")}
+    assert found == {"Richard Marles": "Defence Minister"}

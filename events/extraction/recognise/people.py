@@ -38,6 +38,9 @@ NOT_NAME_WORDS = {
     "indo-pacific", "quad", "asean", "g20", "g7", "brics", "un", "eu", "nato", "first", "second", "third",
     "delegation", "talks", "visit", "project", "rail", "train", "high", "speed", "forum", "conference",
     "today", "yesterday", "tomorrow", "tonight", "separately", "meanwhile", "however", "moreover", "furthermore",
+    # Headlines in title case ("Abiy Confers With African Leaders"): their verbs and prepositions end a name.
+    "with", "for", "to", "from", "by", "over", "amid", "as", "meets", "confers", "holds", "hosts",
+    "receives", "urges", "signs", "visits", "welcomes", "calls", "discusses", "vows", "seeks", "agree", "agrees",
 }
 # Portfolios: "Minister of State Police Affairs X", "Minister of Transport Anthony Loke" put them before a name.
 NOT_NAME_WORDS |= {"police", "trade", "industry", "industries", "finance", "transport", "health", "education", "energy",
@@ -81,9 +84,10 @@ def clean_name(raw: str) -> str:
         words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
     kept: list[str] = []
     g = gazetteer()
-    for word in words:
+    for position, word in enumerate(words):
         bare = word.rstrip(".,'s").lower() if word.endswith("'s") else word.rstrip(".,").lower()
-        if bare in NOT_NAME_WORDS or (g.is_place_word(word.rstrip(".,")) and len(kept) != 1):
+        if bare in NOT_NAME_WORDS or (g.is_place_word(word.rstrip(".,")) and len(kept) != 1
+                                      and not _given_name_before_surname(words, position)):
             break
         kept.append(word[:-2] if word.endswith("'s") else word)
         if word.endswith("'s"):
@@ -92,6 +96,14 @@ def clean_name(raw: str) -> str:
     if kept and len(kept) == 1 and len(kept[0].rstrip(".")) == 1:
         return ""
     return " ".join(kept).strip(".,")
+
+
+def _given_name_before_surname(words: list[str], position: int) -> bool:
+    """ "Santiago Bausili", "Florence Parly": a place's name opening a name, before a word that is no place."""
+    if position != 0 or position + 1 >= len(words):
+        return False
+    following = words[position + 1].rstrip(".,")
+    return following.lower() not in NOT_NAME_WORDS and not gazetteer().is_place_word(following)
 
 
 def _name_after(text: str, position: int) -> tuple[str, int] | None:

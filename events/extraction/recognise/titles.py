@@ -34,7 +34,8 @@ def _core_pattern(g: Gazetteer) -> str:
     word_part = "|".join(re.escape(w).replace(r"\ ", r"[ -]") for w in words)
     # Abbreviations are matched in capitals only: "PM", never "pm" in "1:00 pm".
     abbr_part = "|".join(rf"(?-i:{re.escape(a)})" for a in abbreviations)
-    return rf"(?:{generic}|{word_part}|{abbr_part})"
+    portfolio = rf"(?:{'|'.join(g.portfolios)})[ -](?:minister|secretary)"
+    return rf"(?:{generic}|{word_part}|{portfolio}|{abbr_part})"
 
 
 def title_regex() -> re.Pattern:
@@ -60,6 +61,8 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
         rf"(?P<core>(?:(?:{ranks})[ -])*{_core_pattern(g)})(?P<plural>s)?"
         rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:(?:and|of|of\s+the)\s+)?{not_title}{CAP}){{0,5}}))?"
+        # "Minister of Information and Culture, Alhaji X": a second portfolio, when a comma closes it.
+        rf"(?P<extension>\s+and\s+(?-i:{not_title}{CAP}(?:\s+{not_title}{CAP}){{0,2}})(?=,))?"
         rf"(?:\s+\((?P<abbr>[A-Z]{{2,6}})\))?"
         rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
         rf"(?![\w-])",
@@ -103,6 +106,10 @@ def find_titles(text: str) -> list[TitleMention]:
         complement = re.sub(r"^(?:for|of)\s+(?:the\s+)?", "", complement, flags=re.I)
         keyword = re.match(r"(?:for|of)", (match.group("complement") or "").strip(), re.I)
         title, kind = canonical_title(core, f"{keyword.group(0).lower()} {complement}" if complement else "")
+        if match.group("extension"):
+            # Two portfolios in one office: kept as written ("Minister of Information and Culture").
+            written = " ".join(f"{match.group('core')}{match.group('complement') or ''}{match.group('extension')}".split())
+            title = re.sub(r"\b(For|Of|The|And)\b", lambda m: m.group(1).lower(), written.title())
         qualifier = " ".join((match.group("qualifier") or "").split())
         if qualifier and qualifier.lower() not in title.lower():
             title = f"{qualifier} {title}"
