@@ -65,6 +65,9 @@ class Agreement(Extracted):
     def __str__(self) -> str:
         return self.name
 
+    def identity(self) -> tuple[str, ...]:
+        return (self.name,)
+
 
 class AgreementMeetingManager(models.Manager):
     def get_by_natural_key(self, agreement_uid: str, meeting_uid: str) -> AgreementMeeting:

@@ -60,6 +60,9 @@ class Meeting(Extracted):
         when = self.date.isoformat()[:width] if self.date else "undated"
         return f"{who} ({when})"
 
+    def identity(self) -> tuple[str, ...]:
+        return (self.title, self.date.isoformat() if self.date else "")
+
     def rebuild_title(self) -> bool:
         """Title the meeting after its resolved participants again (after a merge renamed or joined them).
 

@@ -27,6 +27,9 @@ class Person(Extracted):
     def __str__(self) -> str:
         return self.name
 
+    def identity(self) -> tuple[str, ...]:
+        return (self.name, self.country.code if self.country_id else "")
+
 
 class PersonAliasManager(models.Manager):
     def get_by_natural_key(self, name: str, person_uid: str) -> PersonAlias:
@@ -139,3 +142,6 @@ class Tenure(Extracted):
     def __str__(self) -> str:
         span = f"{self.start_date or '?'} to {self.end_date or 'now'}"
         return f"{self.person} as {self.office} ({span})"
+
+    def identity(self) -> tuple[str, ...]:
+        return (str(self.person.uid), self.office.title, self.office.country.code)

@@ -63,7 +63,9 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
 
 
 def _save(record, article: Article, **kwargs) -> None:
-    """Save with the article named as the reason in the record's history."""
+    """Save with the article named as the reason in the record's history; a new record gets its stable uid."""
+    if record._state.adding:
+        record.give_stable_uid()
     record._change_reason = f"ingest of {article.file_name}"[:100]
     record.save(**kwargs)
 
