@@ -89,6 +89,8 @@ class Gazetteer:
         self.prefix_kinds: dict[str, str] = offices["prefix_kinds"]
         self.ministries: dict[str, str] = offices["ministries"]
 
+        self.bodies: list[str] = load_json("bodies.json")["bodies"]
+
         cues = load_json("cues.json")
         self.meeting_trigger = alternation(cues["meeting_triggers"], flags=re.I)
         self.kind_patterns = [(row["kind"], alternation([f"re:{p}" for p in row["patterns"]], flags=re.I))

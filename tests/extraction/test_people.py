@@ -200,3 +200,11 @@ def test_an_office_of_two_portfolios_closed_by_a_comma_reaches_the_name():
 def test_and_after_a_title_without_a_comma_starts_no_portfolio():
     found = {m.name: m.title.title for m in named("The Foreign Minister and Defence Minister Richard Marles met.")}
     assert found == {"Richard Marles": "Defence Minister"}
+
+
+def test_an_international_official_takes_no_country_from_the_article():
+    from events.extraction.resolve.article import analyse
+    text = ("Argentina's Economy Minister Luis Caputo met IMF Managing Director Kristalina Georgieva in Washington. "
+            "Argentina and the IMF discussed the loan.")
+    people = {p.name: p.country for p in analyse(text).people.persons}
+    assert people["Kristalina Georgieva"] == ""

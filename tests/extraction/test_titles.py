@@ -98,3 +98,18 @@ def test_a_portfolio_between_country_and_title_is_part_of_the_title():
 def test_a_portfolio_never_swallows_a_known_title():
     title = only("Japan's Prime Minister Fumio Kishida attended.")
     assert (title.title, title.kind, title.country) == ("Prime Minister", "head_of_government", "JP")
+
+
+@pytest.mark.parametrize("text", [
+    "IMF Managing Director Kristalina Georgieva arrived in Buenos Aires.",
+    "NATO Secretary General Mark Rutte will visit Tallinn next week.",
+    "The Chairperson of the Commission of the African Union, Moussa Faki Mahamat, flew to Addis Ababa.",
+])
+def test_a_title_of_a_body_without_a_country_is_international(text):
+    title = only(text)
+    assert (title.country, title.international) == ("", True)
+
+
+def test_the_un_is_a_party_not_a_body_without_a_country():
+    title = only("UN Secretary-General Antonio Guterres arrived in Tashkent.")
+    assert (title.country, title.international) == ("UN", False)

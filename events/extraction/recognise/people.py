@@ -5,7 +5,7 @@ Recognition only: which mentions are the same person is decided in resolve/peopl
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # `regex` for Unicode letter classes: a name is any script's letters ("Radosław", "Çavuşoğlu"), not Latin-1's.
 import regex as re
@@ -154,7 +154,7 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
         # "Japanese foreign minister X and defence minister Y": the demonym covers both.
         if not country and previous and previous.title and re.fullmatch(r"\s*and\s+", text[previous.end: title.start]):
             country = previous.title.country
-            title = TitleMention(title.title, title.kind, title.start, title.end, country, title.ministry, title.plural)
+            title = replace(title, country=country)
         after = text[title.end:]
         if title.plural:
             listed = _names_in_list(text, title.end)

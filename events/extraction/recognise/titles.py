@@ -22,6 +22,7 @@ class TitleMention:
     country: str = ""  # from a demonym, "Japan's", "of Japan", or a title only one country uses
     ministry: str = ""
     plural: bool = False
+    international: bool = False  # of a body with no country: "IMF Managing Director", "NATO Secretary General"
 
 
 def _core_pattern(g: Gazetteer) -> str:
@@ -50,12 +51,14 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
     demonym = "|".join(re.escape(d) for d in demonyms)
     country = "|".join(re.escape(c) for c in countries)
     ranks = "|".join(g.rank_prefixes)
+    body = "|".join(re.escape(b) for b in sorted(g.bodies, key=len, reverse=True))
     # A complement ends where the next title starts: "... Secretariat and Assistant Chief Cabinet Secretary".
     # A rank word ends it too, unless a comma follows: "the Commission of the African Union, Moussa Faki".
     not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b(?![,;]))"
     return re.compile(
         # "Japanese Prime Minister", "Japan's Prime Minister", and in headline style "Fiji Prime Minister".
-        rf"(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+)"
+        rf"(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+"
+        rf"|(?-i:(?:the\s+)?(?P<body>{body}))(?:['\u2019]s)?\s+)"
         # "Turkey's Communications Director": a portfolio named between the country and the title.
         rf"(?P<qualifier>(?-i:(?:(?!(?i:{ranks}|{_core_pattern(g)})\b){CAP}\s+){{1,2}}))?)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
@@ -123,5 +126,12 @@ def find_titles(text: str) -> list[TitleMention]:
         ministry = (match.group("ministry_before") or "").strip()
         if not country:
             country = (office.country if office else "") or g.ministry_country(ministry)
-        found.append(TitleMention(title, kind, match.start(), match.end(), country, ministry, bool(match.group("plural"))))
+        # Of a body with no country: "NATO Secretary General", "Chairperson of the Commission of the African Union".
+        international = not country and bool(match.group("body") or _names_a_body(match.group("complement") or "", g))
+        found.append(TitleMention(title, kind, match.start(), match.end(), country, ministry, bool(match.group("plural")),
+                                  international))
     return found
+
+
+def _names_a_body(complement: str, g: Gazetteer) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(b)}(?![\w-])", complement) for b in g.bodies)

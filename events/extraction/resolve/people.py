@@ -97,11 +97,20 @@ class ArticlePerson:
 
     @property
     def country(self) -> str:
+        if self.international:
+            return ""
         return self.evidenced_country or self.assumed_country
+
+    @property
+    def international(self) -> bool:
+        """An official of a body with no country ("the IMF's Managing Director"), and of no country's government."""
+        return any(t.international for t in self.titles) and not any(t.country for t in self.titles)
 
     @property
     def evidenced_country(self) -> str:
         """The country the article or the database gives the person, as opposed to one assumed for want of it."""
+        if self.international:
+            return ""
         if self.known and self.known.country:
             return self.known.country
         if self.country_votes:
