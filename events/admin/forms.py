@@ -11,7 +11,8 @@ from events import curation
 def lockable_fields(model: type[models.Model]) -> list[tuple[str, str]]:
     """(name, label) of the fields a curator can lock on `model`: its own editable fields."""
     opts = model._meta
-    names = curation.fields_to_lock(model, [f.name for f in [*opts.concrete_fields, *opts.many_to_many] if f.editable])
+    fields = [f for f in [*opts.concrete_fields, *opts.many_to_many] if f.editable and not f.primary_key]
+    names = curation.fields_to_lock(model, [f.name for f in fields])
     return [(name, str(opts.get_field(name).verbose_name)) for name in names]
 
 

@@ -144,4 +144,4 @@ class Tenure(Extracted):
         return f"{self.person} as {self.office} ({span})"
 
     def identity(self) -> tuple[str, ...]:
-        return (str(self.person.uid), self.office.title, self.office.country.code)
+        return (str(self.person.uid), self.office.title, self.office.country.code if self.office.country_id else "")
