@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
-from events.extraction import limits
+from events.extraction import fields, limits
 from events.extraction.context import IngestContext, Parser
 from events.extraction.gazetteer import active
 from events.extraction.limits import Deadline, LimitExceeded
@@ -94,7 +94,8 @@ def ingest_document(document: Document, *, context: IngestContext, dry_run: bool
 
 
 def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadline: Deadline) -> ArticleResult:
-    result = ArticleResult(document.file_name, Status.NEW, warnings=list(document.warnings))
+    document, cleaning = fields.clean_document(document)
+    result = ArticleResult(document.file_name, Status.NEW, warnings=[*document.warnings, *cleaning])
     if not document.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="the article has no text")
     if Article.objects.filter(content_hash=document.content_hash).exists():
@@ -107,12 +108,19 @@ def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadli
     _check_named_persons(cleaned.text)
     deadline.check("counting names")
     published = document.published or cleaned.published
-    parser = context.parser(cleaned.text)
+    parser = context.parser(cleaned.text)  # the slow part, done before taking the lock
     deadline.check("parsing")
-    extraction = extract(cleaned, published, snapshot.known_people(cleaned.text), anchor=snapshot.anchor_date,
-                         raw_text=document.text, parser=parser, deadline=deadline)
-    _check_extraction(extraction, result)
     with transaction.atomic():
+        # What the database knows is read, and what the article adds is written, by one ingest at a time: two
+        # processes would otherwise both find "Narendra Modi" unknown and both create him.
+        _lock_writes()
+        if Article.objects.filter(content_hash=document.content_hash).exists():  # another process was first
+            result.status = Status.UNCHANGED
+            return result
+        extraction = extract(cleaned, published, snapshot.known_people(cleaned.text), anchor=snapshot.anchor_date,
+                             raw_text=document.text, parser=parser, deadline=deadline)
+        _check_extraction(extraction, result)
+        fields.check_extraction(extraction)
         article = Article.objects.create(
             file_name=document.file_name, title=document.title or cleaned.title, outlet=document.outlet,
             url=document.url, published=published, text=document.text, content_hash=document.content_hash,
@@ -123,6 +131,18 @@ def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadli
         if dry_run:
             transaction.set_rollback(True)
     return result
+
+
+# pg_advisory_xact_lock's key for "an ingest is reading and writing records"; any fixed 64-bit number will do.
+INGEST_LOCK = 0x6469706C6F6D6163  # "diplomac"
+
+
+def _lock_writes() -> None:
+    """On PostgreSQL, wait for any other ingest's article transaction to end (the lock ends with this one's).
+    SQLite allows one writer at a time by itself."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
 
 
 def _check_named_persons(text: str) -> None:
