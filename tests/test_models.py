@@ -51,6 +51,17 @@ def test_same_office_title_in_two_countries():
     assert models.Office.objects.filter(title="Prime Minister").count() == 2
 
 
+def test_an_office_without_a_country_is_unique_by_title():
+    models.Office.objects.create(title="Managing Director", country=None)
+    assert rejected(lambda: models.Office.objects.create(title="Managing Director", country=None),
+                    "office_unique_title_without_country")
+
+
+def test_an_office_without_a_country_travels_by_natural_key():
+    office = models.Office.objects.create(title="Secretary-General", country=None)
+    assert models.Office.objects.get_by_natural_key(*office.natural_key()) == office
+
+
 def test_article_hash_is_unique():
     article = factories.ArticleFactory()
     assert rejected(lambda: factories.ArticleFactory(content_hash=article.content_hash), "content_hash")

@@ -101,3 +101,14 @@ def test_a_curators_new_name_for_a_country_reaches_the_next_ingest():
     new_zealand.save()
     ingest_document(Document("peters.txt", text), context=IngestContext(model=""))
     assert Person.objects.get(name="Winston Peters").country.code == "NZ"
+
+
+def test_an_international_officials_office_is_kept_without_a_country():
+    from events.extraction.context import IngestContext
+
+    text = ("Argentina's Economy Minister Luis Caputo met IMF Managing Director Kristalina Georgieva in Washington on "
+            "24 October 2024.\n")
+    ingest_document(Document("imf.txt", text), context=IngestContext(model=""))
+    georgieva = Person.objects.get(name="Kristalina Georgieva")
+    assert georgieva.country is None
+    assert [(t.office.title, t.office.country) for t in georgieva.tenures.all()] == [("Managing Director", None)]

@@ -65,12 +65,15 @@ class PersonAlias(models.Model):
 
 
 class OfficeManager(models.Manager):
-    def get_by_natural_key(self, title: str, country_code: str) -> Office:
+    def get_by_natural_key(self, title: str, country_code: str | None) -> Office:
+        if country_code is None:
+            return self.get(title=title, country__isnull=True)
         return self.get(title=title, country__code=country_code)
 
 
 class Office(models.Model):
-    """A post that a person can hold: "Prime Minister" of Japan."""
+    """A post that a person can hold: "Prime Minister" of Japan; or, with no country, a post of an international
+    body that is no party here ("Managing Director" of the IMF) or one whose country no article has given."""
 
     class Kind(models.TextChoices):
         HEAD_OF_STATE = "head_of_state", "Head of state"
@@ -86,7 +89,8 @@ class Office(models.Model):
         OTHER = "other", "Other"
 
     title = models.CharField(max_length=200)
-    country = models.ForeignKey("events.Country", on_delete=models.PROTECT, related_name="offices")
+    country = models.ForeignKey("events.Country", on_delete=models.PROTECT, related_name="offices", null=True,
+                                blank=True, help_text="Empty for an international body's post or an unknown country.")
     ministry = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
 
@@ -96,6 +100,9 @@ class Office(models.Model):
         ordering = ["country__code", "title"]
         constraints = [
             models.UniqueConstraint(fields=["country", "title"], name="office_unique_title_per_country"),
+            # NULLs are distinct in a unique constraint: the offices without a country need their own.
+            models.UniqueConstraint(fields=["title"], condition=models.Q(country__isnull=True),
+                                    name="office_unique_title_without_country"),
         ]
         indexes = [
             # /api/offices/?kind= and /api/persons/?office_kind= (through the tenures).
@@ -103,10 +110,10 @@ class Office(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.country.code})"
+        return f"{self.title} ({self.country.code})" if self.country_id else self.title
 
-    def natural_key(self) -> tuple[str, str]:
-        return (self.title, self.country.code)
+    def natural_key(self) -> tuple[str, str | None]:
+        return (self.title, self.country.code if self.country_id else None)
 
     natural_key.dependencies = ["events.country"]
 

@@ -124,9 +124,9 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         )
     PersonSource.objects.get_or_create(record=record, article=article, defaults={"evidence": person.evidence})
     for title in person.titles:
+        # With no country for the title nor the person (an IMF Managing Director), the office has none: the
+        # title is kept rather than lost.
         office_country = countries.get(title.country) or record.country
-        if office_country is None:
-            continue
         office, _ = Office.objects.get_or_create(
             country=office_country, title=title.title,
             defaults={"kind": title.kind, "ministry": title.ministry},
