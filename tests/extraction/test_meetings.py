@@ -129,3 +129,10 @@ def test_their_meeting_at_a_summit_is_theirs():
     analysis, _, merged = meetings(text, datetime.date(2025, 7, 15))
     at_summit = [m for m in merged if m.occasion]
     assert [names(analysis, m) for m in at_summit] == [["Mark Carney", "Claudia Sheinbaum"]]
+
+
+def test_separate_talks_with_three_ministers_are_three_meetings():
+    text = ("In Jakarta, Foreign Minister Hakan Fidan of Turkey held separate talks with Bangladeshi Foreign Minister "
+            "AK Abdul Momen, Vietnamese Foreign Minister Bui Thanh Son and Norwegian Foreign Minister Anniken Huitfeldt.")
+    analysis, _, merged = meetings(text, datetime.date(2023, 7, 14))
+    assert sorted(names(analysis, m)[1] for m in merged) == ["AK Abdul Momen", "Anniken Huitfeldt", "Bui Thanh Son"]

@@ -208,3 +208,22 @@ def test_an_international_official_takes_no_country_from_the_article():
             "Argentina and the IMF discussed the loan.")
     people = {p.name: p.country for p in analyse(text).people.persons}
     assert people["Kristalina Georgieva"] == ""
+
+
+def test_two_initials_open_a_name():
+    [mention] = named("Fidan held talks with Bangladeshi Foreign Minister AK Abdul Momen in Jakarta.")
+    assert mention.name == "AK Abdul Momen"
+
+
+def test_lone_capitals_are_no_name():
+    assert clean_name("UN Secretary") == ""
+
+
+def test_a_country_between_commas_after_a_title_is_the_titles():
+    [mention] = named("Present were the Minister of Information, Ghana, Hon. Kojo Oppong Nkrumah, and others.")
+    assert (mention.name, mention.country) == ("Kojo Oppong Nkrumah", "GH")
+
+
+def test_his_highness_opens_no_name():
+    [mention] = named("The Amir HH Sheikh Tamim bin Hamad Al-Thani met the delegation.")
+    assert mention.name == "Tamim bin Hamad Al-Thani"

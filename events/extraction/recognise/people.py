@@ -18,8 +18,8 @@ NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
-ADDRESS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E)\.?\s+)?+"
-NAME = rf"{ADDRESS}(?:\p{{Lu}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
+ADDRESS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH|Prince|Princess)\.?\s+)?+"
+NAME = rf"{ADDRESS}(?:\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
 
@@ -52,7 +52,8 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 LEADING_HONORIFICS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
                       "sheikha", "h.e", "excellency"}
 
-ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "sen", "hon", "prof"}
+COMMA_PLACE_COMMA = re.compile(r",\s+(?P<place>\p{Lu}\p{L}++(?:\s+\p{Lu}\p{L}++){0,2}+),\s+")
+ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "sen", "hon", "prof", "prince", "princess"}
 
 COUNTERPART = re.compile(
     rf"(?:(?:his|her|their)\s+)?(?:respective\s+)?(?:(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?counterparts?\s*,?"
@@ -80,7 +81,7 @@ def clean_name(raw: str) -> str:
     """Trim a captured name at the first word that cannot be part of a person's name."""
     words = raw.split()
     while len(words) > 1 and (words[0].lower().strip(".,") in LEADING_HONORIFICS | ADDRESS_FORMS
-                              or words[0].strip(".") in {"HE", "H.E"}):
+                              or words[0].strip(".") in {"HE", "H.E", "HH", "HRH"}):
         words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
     kept: list[str] = []
     g = gazetteer()
@@ -92,8 +93,8 @@ def clean_name(raw: str) -> str:
         kept.append(word[:-2] if word.endswith("'s") else word)
         if word.endswith("'s"):
             break
-    # A lone initial is no name: "S" needs "Jaishankar".
-    if kept and len(kept) == 1 and len(kept[0].rstrip(".")) == 1:
+    # A lone initial is no name: "S" needs "Jaishankar"; nor are lone capitals ("UN" of "UN Secretary").
+    if kept and len(kept) == 1 and (len(kept[0].rstrip(".")) == 1 or kept[0].rstrip(".").isupper()):
         return ""
     return " ".join(kept).strip(".,")
 
@@ -161,8 +162,10 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             mentions += [PersonMention(n, s, e, "title", title, country) for n, s, e in listed]
             previous = mentions[-1] if listed else previous
             continue
-        appositive = _appositive_before(text, title)
         found = _name_after(text, title.end)
+        # "A, Vietnamese Foreign Minister B": a name right after the title is its holder, before one set off by a
+        # comma before it (a list's previous item).
+        appositive = _appositive_before(text, title) if found is None else None
         handle = HANDLE.match(text, title.end)
         second_title = (previous is not None and previous.via == "apposition"
                         and re.fullmatch(r"\s+and\s+", text[previous.title.end: title.start]))
@@ -171,6 +174,13 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
         if found is None and not appositive and not second_title and re.match(r",\s+", after) \
                 and not re.search(r",\s*(?:the\s+)?$", text[: title.start]):
             found = _name_after(text, title.end + re.match(r",\s+", after).end())
+        placed = COMMA_PLACE_COMMA.match(text, title.end) if found is None and not appositive else None
+        place = gazetteer().place(placed.group("place")) if placed else None
+        if place is not None and place.kind == "country":
+            # "the Minister of Information, Ghana, Hon. Kojo Oppong Nkrumah": the title's country between commas.
+            found = _name_after(text, placed.end())
+            country = country or place.country
+            title = replace(title, country=country)
         if appositive:
             name, start, end = appositive
             mention = PersonMention(name, start, end, "apposition", title, country)

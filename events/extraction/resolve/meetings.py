@@ -20,6 +20,7 @@ PARTICIPATION = re.compile(
     r"|(?:their|our)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|conversation|call))\b",
     re.I,
 )
+SEPARATE = re.compile(r"\b(?:separate(?:ly)?|pair\s+of\s+bilateral|series\s+of\s+bilateral|respectively)\b", re.I)
 SPOKE = re.compile(r"\b(?:spoke|speaks|spoken|speak)\s+(?:with|to)\b", re.I)
 REMOTE_KINDS = {"phone_call", "video_call"}
 # Specific kinds win over general ones when two mentions of a meeting are merged.
@@ -67,6 +68,12 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
                 previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
             continue
         groups = linked_groups(fact.parse, fact.spans, trigger_tokens(fact.parse), person_countries)
+        if SEPARATE.search(fact.sentence.text):
+            # "held separate talks with A, B and C", "a pair of bilateral meetings with A and B": one each.
+            groups = _one_each(groups or [list(fact.persons)])
+            subject = groups[0][0] if groups and groups[0] else None
+            covered = {p for group in groups for p in group}
+            groups += [[subject, p] for p in fact.persons if subject is not None and p not in covered]
         if len(groups) > 1:
             # Several bilaterals in one sentence: each is its own meeting, read from the parse alone.
             for group in groups:
@@ -91,6 +98,14 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         for occasion in occasions or (None,):
             found.append(_candidate(fact, participants, occasion, linked=bool(groups)))
     return found
+
+
+def _one_each(groups: list[list[int]]) -> list[list[int]]:
+    """Each group of three or more split into its first person (the subject) with each of the others."""
+    split: list[list[int]] = []
+    for group in groups:
+        split += [[group[0], other] for other in group[1:]] if len(group) >= 3 else [group]
+    return split
 
 
 def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion | None,
