@@ -19,7 +19,7 @@ from tests.reliability.dump import dump
 from tests.reliability.test_determinism import sqlite_dump
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # countries survive earlier flushes
     pytest.mark.skipif(connection.vendor != "postgresql", reason="other processes need a shared database server"),
 ]
 

@@ -19,7 +19,8 @@ from events.models import Article, Person
 from tests.reliability.corpus import DEV, SAMPLES
 from tests.reliability.dump import dump
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test before this one leaves the tables flushed, countries included.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 MEETING = "Foreign Minister Penny Wong met her Indonesian counterpart Retno Marsudi in Jakarta on March 5, 2024.\n"
 
