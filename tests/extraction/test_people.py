@@ -227,3 +227,17 @@ def test_a_country_between_commas_after_a_title_is_the_titles():
 def test_his_highness_opens_no_name():
     [mention] = named("The Amir HH Sheikh Tamim bin Hamad Al-Thani met the delegation.")
     assert mention.name == "Tamim bin Hamad Al-Thani"
+
+
+def test_initials_never_start_inside_a_word():
+    from events.extraction.resolve.article import analyse
+    names = [p.name for p in analyse("Prime Minister KISHIDA Fumio met Prime Minister Mateusz Morawiecki.").people.persons]
+    assert not any(n.startswith("DA ") for n in names)
+
+
+def test_a_title_referring_back_gives_its_country_and_not_the_sentences():
+    from events.extraction.resolve.article import analyse
+    text = ("Doha: Emir Sheikh Tamim bin Hamad Al Thani held talks with President Donald Trump at the Amiri Diwan. "
+            "The Emir welcomed the US President and his delegation.")
+    people = {p.name: p.country for p in analyse(text).people.persons}
+    assert people["Donald Trump"] == "US" and people["Tamim bin Hamad Al Thani"] != "US"

@@ -19,7 +19,7 @@ PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
 ADDRESS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH|Prince|Princess)\.?\s+)?+"
-NAME = rf"{ADDRESS}(?:\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
+NAME = rf"{ADDRESS}(?:(?<!\p{{L}})\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
 

@@ -129,7 +129,9 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
             if person is not None and person.index not in fact.persons:
                 fact.persons.append(person.index)
                 if not mention.name:
-                    people.note(person, PersonMention("", 0, 0, mention.via), fact.sentence.index)
+                    # "the US President": a title referring back still says which country its holder serves.
+                    country = mention.title.country if mention.via == "title_only" and mention.title else ""
+                    people.note(person, PersonMention("", 0, 0, mention.via, country=country), fact.sentence.index)
         # "his Japanese counterpart X": whoever else the sentence names first is not Japanese.
         for mention in fact.mentions:
             if mention.counterpart_of_country and fact.persons:
@@ -185,7 +187,9 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
         # "The Malaysian delegation comprises Minister of Transport A, Minister of Trade B": a sentence that names
         # one country only, and gives it to none of its people, speaks of that country's people. Given to one
         # ("President A and President B of Ghana"), it says nothing of the others.
-        named = _nations(fact.places)
+        # A country inside a title ("the US President") is that title's, not the sentence's.
+        free = [p for p in fact.places if not any(t.start <= p.start < t.end for t in fact.titles)]
+        named = _nations(free)
         if len(named) != 1 or any(people.persons[i].evidenced_country for i in fact.persons):
             continue
         country = next(iter(named))

@@ -22,8 +22,9 @@ NAME_PARTICLES = {"bin", "bint", "ibn", "van", "von", "der", "den", "dos", "del"
 def lexicon() -> Gazetteer:
     """The reference data with countries and organisations as the database holds them (names, aliases, demonyms
     a curator may have edited); cities and office titles from the data files."""
-    rows = Country.objects.values("code", "name", "aliases", "demonyms").order_by("code")
-    return Gazetteer(countries=list(rows))
+    rows = list(Country.objects.values("code", "name", "aliases", "demonyms").order_by("code"))
+    # A database without its countries (flushed, never migrated with data) reads with the data files' names.
+    return Gazetteer(countries=rows) if rows else Gazetteer()
 
 
 def name_words(text: str) -> list[str]:
