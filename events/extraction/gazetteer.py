@@ -65,13 +65,14 @@ class Gazetteer:
         self.country_names: dict[str, str] = {row["code"]: row["name"] for row in countries}
         self.places: dict[str, PlaceName] = {}
         for row in countries:
-            for text in [row["name"], *row["aliases"]]:
+            for text in _spellings([row["name"], *row["aliases"]]):
                 self.places.setdefault(_key(text), PlaceName(text, row["code"], "country"))
         for row in countries:
             for text in row["demonyms"]:
                 self.places.setdefault(_key(text), PlaceName(text, row["code"], "demonym"))
         for row in load_json("cities.json"):
-            self.places.setdefault(_key(row["name"]), PlaceName(row["name"], row["country"], "city", row["name"]))
+            for text in _spellings([row["name"]]):
+                self.places.setdefault(_key(text), PlaceName(text, row["country"], "city", row["name"]))
         # Place names are proper nouns: match them capitalised only, so "turkey" or "chad" in prose stay words.
         # The pattern runs on bare_letters(text), so "Brasília" and "Brasilia" are one place.
         self.place_pattern = alternation(bare_letters(p.text) for p in self.places.values())
@@ -116,6 +117,13 @@ class Gazetteer:
 
     def is_place_word(self, word: str) -> bool:
         return _key(word) in self.places
+
+
+def _spellings(names: list[str]) -> list[str]:
+    """Names as the press also writes them: "Saint Lucia" as "St Lucia" and "St. Lucia"."""
+    extra = [n.replace("Saint ", abbreviation, 1) for n in names if n.startswith("Saint ") for abbreviation in
+             ("St ", "St. ")]
+    return [*names, *extra]
 
 
 def _key(text: str) -> str:

@@ -136,3 +136,10 @@ def test_separate_talks_with_three_ministers_are_three_meetings():
             "AK Abdul Momen, Vietnamese Foreign Minister Bui Thanh Son and Norwegian Foreign Minister Anniken Huitfeldt.")
     analysis, _, merged = meetings(text, datetime.date(2023, 7, 14))
     assert sorted(names(analysis, m)[1] for m in merged) == ["AK Abdul Momen", "Anniken Huitfeldt", "Bui Thanh Son"]
+
+
+def test_someone_who_only_sends_greetings_takes_no_part():
+    text = ("President Shavkat Mirziyoyev received Saudi Foreign Minister Faisal bin Farhan in Tashkent on 16 July "
+            "2021. During the meeting, the minister conveyed the greetings of King Salman bin Abdulaziz to the President.")
+    analysis, _, merged = meetings(text, datetime.date(2021, 7, 16))
+    assert all("Salman bin Abdulaziz" not in names(analysis, m) for m in merged)

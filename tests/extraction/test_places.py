@@ -63,3 +63,8 @@ def test_lower_case_word_is_no_place():
 def test_a_place_written_with_accents_is_the_place():
     [place] = find_places("The delegation flew on to Brasília.")
     assert (place.text, place.country, place.kind) == ("Brasília", "BR", "city")
+
+
+def test_saint_is_also_written_st():
+    [place] = find_places("The delegation then flew to St Lucia.")
+    assert place.country == "LC"

@@ -20,6 +20,9 @@ PARTICIPATION = re.compile(
     r"|(?:their|our)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|conversation|call))\b",
     re.I,
 )
+# Words before a name that send something from someone who is not there.
+ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|condolences|on\s+behalf)\b"
+                    r"(?:\s+[\w'-]+){0,5}?\s+(?:of|from)\s+(?:[\w'-]+\s+){0,3}$", re.I)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|pair\s+of\s+bilateral|series\s+of\s+bilateral|respectively)\b", re.I)
 SPOKE = re.compile(r"\b(?:spoke|speaks|spoken|speak)\s+(?:with|to)\b", re.I)
 REMOTE_KINDS = {"phone_call", "video_call"}
@@ -80,7 +83,7 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
                 found.append(_candidate(fact, group, None, linked=True))
             previous_subject = (groups[0][0], fact.sentence.index, fact.sentence.paragraph)
             continue
-        participants = groups[0] if groups else list(fact.persons)
+        participants = [p for p in (groups[0] if groups else fact.persons) if p not in _absent(fact)]
         if fact.cue.occasions and not PARTICIPATION.search(fact.sentence.text):
             participants = []  # "the importance of holding the 2+2 Dialogue" names the event, not who was there
         participants += [p for p in _group(fact, analysis, found) if p not in participants]
@@ -98,6 +101,14 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         for occasion in occasions or (None,):
             found.append(_candidate(fact, participants, occasion, linked=bool(groups)))
     return found
+
+
+def _absent(fact: SentenceFacts) -> set[int]:
+    """People the sentence names only as senders: "conveyed the greetings of King Salman", "a message from X"."""
+    sent = {person for start, _, person in fact.spans if ABSENT.search(fact.sentence.text, max(0, start - 80), start)}
+    present = {person for start, _, person in fact.spans
+               if not ABSENT.search(fact.sentence.text, max(0, start - 80), start)}
+    return sent - present
 
 
 def _one_each(groups: list[list[int]]) -> list[list[int]]:
