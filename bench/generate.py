@@ -1,0 +1,129 @@
+"""A corpus of generated news articles with its gold, deterministic for a seed.
+
+    python -m bench generate --articles 1000 --seed 1 --out DIR
+
+writes DIR/articles/NNNNNN_slug.txt and DIR/gold.json in the format of ../shared/eval/gold/seeds.json.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.world import Meeting, World, title_words
+from bench.writing import OUTLETS, Writer, frame, headline, off_topic
+
+
+@dataclass
+class Plan:
+    """One article to write: a report of a meeting (with what else it mentions), or an off-topic piece."""
+    meeting: Meeting | None
+    published: datetime.date
+    stamp: str  # "line", "inline", "furniture" or "none"
+    side: Meeting | None = None
+    earlier: Meeting | None = None
+    extra: list = field(default_factory=list)
+
+
+def plan(world: World, articles: int) -> list[Plan]:
+    rng, plans = world.rng, []
+    while len(plans) < articles:
+        stamp = rng.choices(["line", "inline", "furniture", "none"], [55, 15, 20, 10])[0]
+        if rng.random() < 0.1:
+            published = world.meetings[-1].date if world.meetings else datetime.date(2020, 1, 1)
+            plans.append(Plan(None, published, stamp))
+            continue
+        meeting = world.new_meeting()
+        side = world.side_meeting(meeting) if meeting.kind == "summit_sidelines" and rng.random() < 0.3 else None
+        earlier = world.earlier_meeting(meeting) if rng.random() < 0.15 else None
+        if earlier and {p.id for p in earlier.participants} != {p.id for p in meeting.participants}:
+            earlier = None
+        for _ in range(rng.choices([1, 2, 3], [60, 28, 12])[0]):
+            published = meeting.date + datetime.timedelta(days=rng.choice([0, 0, 1, 1, 1, 2, 3]))
+            plans.append(Plan(meeting, published, stamp, side if rng.random() < 0.7 else None, earlier))
+            stamp = rng.choices(["line", "inline", "furniture", "none"], [55, 15, 20, 10])[0]
+    plans = plans[:articles]
+    rng.shuffle(plans)
+    return plans
+
+
+def write(world: World, number: int, item: Plan) -> tuple[str, str, dict]:
+    rng = world.rng
+    source = f"{number:06d}"
+    known = item.published if item.stamp != "none" else None
+    outlet = rng.choice(OUTLETS)
+    if item.meeting is None:
+        title, paragraphs, named = off_topic(world, rng, item.published)
+        item.extra = [dict(person, source=source) for person in named]
+        slug = "news"
+    else:
+        writer = Writer(world, rng, source, known)
+        paragraphs = writer.body(item.meeting)
+        if item.side:
+            paragraphs.insert(2, "Separately, " + lower_first(writer.meeting_sentence(item.side)))
+        if item.earlier:
+            paragraphs.append(writer.background(item.earlier))
+        title = headline(world, item.meeting, rng)
+        codes = sorted({p.country for p in item.meeting.participants})
+        slug = "_".join(c.lower() for c in codes) + "_" + item.meeting.kind
+    text = frame(title, paragraphs, item.published, item.stamp, outlet, rng)
+    name = f"{source}_{slug}.txt"
+    return name, text, {"published": known.isoformat() if known else None}
+
+
+def lower_first(sentence: str) -> str:
+    """'In a phone call...' after 'Separately, ' reads 'in a phone call...'; names keep their capitals."""
+    first = sentence.split(" ", 1)[0]
+    return sentence[0].lower() + sentence[1:] if first in ("In", "On") else sentence
+
+
+def gold(world: World, articles: dict, extra: list[dict], seed: int) -> dict:
+    persons = [
+        {"id": p.id, "name": p.name.full, "aliases": list(dict.fromkeys([p.name.full, *p.name.seen])),
+         "country": p.country, "offices": [title_words(p.title)], "sources": p.sources}
+        for p in world.persons if p.sources
+    ]
+    persons += [{"id": f"x{i:05d}", "name": e["name"], "aliases": e["aliases"], "country": e["country"], "offices": [],
+                 "sources": [e["source"]], "required": False, "note": "off-topic article: not an official"}
+                for i, e in enumerate(extra)]
+    meetings = []
+    for m in world.meetings:
+        if not m.sources:
+            continue
+        width = {"day": 10, "month": 7, "year": 4}[m.precision]
+        record = {"id": m.id, "participants": [p.id for p in m.participants], "date": m.date.isoformat()[:width],
+                  "min_precision": m.precision, "kind": m.kind, "sources": m.sources}
+        if m.country:
+            record["country"] = m.country
+        if m.city:
+            record["city"] = m.city
+        if m.occasion:
+            record["note"] = m.occasion
+        meetings.append(record)
+    agreements = [{"id": a.id, "name": a.name, "aliases": a.aliases, "parties": a.parties, "status": a.status,
+                   "sources": a.sources} for a in world.agreements if a.sources]
+    return {"corpus": f"bench-seed{seed}-{len(articles)}",
+            "note": "Generated by bench/generate.py (python -m bench generate); conventions of "
+                    "shared/eval/gold/seeds.json. Officials are invented; people in off-topic articles are "
+                    "'required': false.",
+            "articles": articles, "persons": persons, "meetings": meetings, "agreements": agreements}
+
+
+def generate(*, articles: int, seed: int, out: Path) -> dict:
+    world = World(random.Random(seed))
+    folder = out / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    index, extra = {}, []
+    for number, item in enumerate(plan(world, articles)):
+        name, text, info = write(world, number, item)
+        (folder / name).write_text(text, encoding="utf-8")
+        index[name] = info
+        extra += item.extra
+    result = gold(world, index, extra, seed)
+    (out / "gold.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return {"articles": len(index), "persons": len(result["persons"]), "meetings": len(result["meetings"]),
+            "agreements": len(result["agreements"])}
