@@ -93,6 +93,11 @@ def ingest_document(document: Document, *, context: IngestContext, dry_run: bool
                                  warnings=list(document.warnings))
 
 
+def parse_ahead(documents: list[Document], *, context: IngestContext) -> None:
+    """Parse a batch of articles in one pass of the model, before they are ingested one by one."""
+    context.prepare(clean(fields.clean_document(document)[0].text).text for document in documents)
+
+
 def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadline: Deadline) -> ArticleResult:
     document, cleaning = fields.clean_document(document)
     result = ArticleResult(document.file_name, Status.NEW, warnings=[*document.warnings, *cleaning])

@@ -124,3 +124,16 @@ def test_agreement_names_of_every_shape(text, name):
 @pytest.mark.parametrize("text", ["Albanese called it the landmark pact.", "It is an important agreement, he said."])
 def test_a_descriptive_back_reference_is_no_agreement(text):
     assert find_agreements(text) == []
+
+
+def test_a_batch_parsed_ahead_gives_the_same_parse_as_one_text_alone(ingest_context):
+    from events.extraction.context import IngestContext
+    from events.extraction.text.split import split_sentences
+
+    texts = ["President William Ruto met President Yoweri Museveni in Kampala on Monday.",
+             "Foreign Minister Penny Wong spoke with her Chinese counterpart Wang Yi by phone."]
+    alone = [ingest_context.parser(t)(split_sentences(t)) for t in texts]
+    batch = IngestContext(ingest_context.model)
+    batch.nlp = ingest_context.nlp  # the loaded model, not a second load
+    batch.prepare(texts)
+    assert [batch.parser(t)(split_sentences(t)) for t in texts] == alone
