@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint eval setup setup-dev serve ingest clean
+.PHONY: run test lint eval setup setup-dev serve ingest clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -57,3 +57,10 @@ lint: setup-dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
+
+# The benchmark (bench/): a generated corpus ingested into SQLite and PostgreSQL, stages, queries, extraction F1,
+# and the API under load; about 10 minutes here. Prints a table and writes bench/results/latest.json.
+# Bigger sizes: make bench BENCH_ARGS="--full" (10k articles) or BENCH_ARGS="--full --huge" (100k).
+BENCH_ARGS ?=
+bench: setup-dev
+	$(BIN)/python -m bench $(BENCH_ARGS)

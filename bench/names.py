@@ -91,9 +91,9 @@ CULTURES: dict[str, dict] = {
            "family": ["da Silva", "dos Santos", "Gonçalves", "Conceição", "de Almeida", "Magalhães", "Araújo"]},
     "es": {"order": "western", "given": ["José Luis", "María", "Andrés", "Lucía", "Joaquín", "Verónica", "Íñigo",
                                           "Ximena"],
-           "family": ["García Márquez", "Fernández de Córdoba", "Núñez", "Ibáñez", "Castillo Ruiz", "de la Fuente",
-                      "Peña", "Ordóñez"],
-           "short": "first_family"},
+           "family": ["García", "Márquez", "Fernández", "Núñez", "Ibáñez", "Castillo", "Ruiz", "de la Fuente",
+                      "Peña", "Ordóñez", "Zúñiga", "Echeverría", "Muñoz", "Villalobos"],
+           "short": "first_family", "surnames": 2},
     "yo": {"order": "western", "given": ["Oluwaseun", "Ngozi", "Chukwuemeka", "Adaeze", "Babatunde", "Aminu",
                                           "Folasade", "Ibrahim"],
            "family": ["Adeyemi", "Okonkwo", "Balogun", "Nwachukwu", "Danjuma", "Ogunleye", "Eze", "Abubakar"]},
@@ -160,21 +160,32 @@ class Name:
         return text
 
 
-def invent(rng: random.Random, culture: str, taken: set[str], colleagues: set[str]) -> Name:
-    """A name of the culture that no one else in the world has, whose short form no colleague in office shares."""
+def invent(rng: random.Random, culture: str, taken: set[str], colleagues: set[str],
+           namesakes: set[str] = frozenset()) -> Name:
+    """A name of the culture that no one else in the world has, whose short form no colleague in office shares
+    (nor, while the name space allows, any earlier or later holder in the same country: `namesakes`)."""
     parts = CULTURES[culture]
-    for _ in range(200):
+    for attempt in range(1000):
         given = rng.choice(parts["given"])
         family = rng.choice(parts["family"])
+        if parts.get("surnames") == 2 and rng.random() < 0.7:  # father's and mother's surnames
+            second = rng.choice(parts["family"])
+            family = f"{family} {second}" if second != family else family
         if rng.random() < 0.25 and culture not in ("zh", "ko", "vi", "ms"):
-            # a second given name makes the space of names larger: "Jean-Luc Amélie" is odd, "Kwame Kofi" is not
+            # a second given name makes the space of names larger
             other = rng.choice(parts["given"])
             if other != given and " " not in other and " " not in given and "-" not in given:
                 given = f"{given} {other}"
         name = Name(given, family, culture)
-        short = strip_marks(name.short).casefold()
-        key = strip_marks(name.full).casefold()
-        if key not in taken and short not in colleagues:
-            taken.add(key)
-            return name
+        short = fold(name.short)
+        keys = {fold(name.full), fold(f"{given.split()[0]} {family}")}
+        if fold(name.full) in taken or (attempt < 250 and (keys & taken or short in colleagues)) \
+                or (attempt < 150 and short in namesakes):
+            continue
+        taken.update(keys)
+        return name
     raise RuntimeError(f"ran out of {culture} names")
+
+
+def fold(text: str) -> str:
+    return strip_marks(text).casefold()

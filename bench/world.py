@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.names import Name, invent
+from bench.names import Name, fold, invent
 
 DATA = Path(__file__).resolve().parent.parent / "events" / "data"
 START, END = datetime.date(2016, 1, 1), datetime.date(2025, 12, 31)
@@ -75,6 +75,16 @@ class Country:
     system: str
     culture: str
     titles: dict[str, str]
+
+    @property
+    def the_name(self) -> str:
+        """'the United States', 'Japan'."""
+        plural = self.name.startswith(("United ", "Netherlands", "Philippines", "Czech Republic"))
+        return f"the {self.name}" if plural else self.name
+
+    @property
+    def possessive(self) -> str:
+        return f"{self.the_name}'" if self.name.endswith("s") else f"{self.the_name}'s"
 
 
 @dataclass
@@ -175,9 +185,11 @@ class World:
             day, terms = START - datetime.timedelta(days=self.rng.randint(0, 900)), []
             while day <= END:
                 end = day + datetime.timedelta(days=self.rng.randint(400, 1800))
-                colleagues = {p.name.short for people in self.holders.values() for p in people
-                              if p.country == country.code and p.start <= end and p.end >= day}
-                person = Person(f"p{len(self.persons):05d}", invent(self.rng, country.culture, taken, colleagues),
+                compatriots = [p for p in self.persons if p.country == country.code]
+                colleagues = {fold(p.name.short) for p in compatriots if p.start <= end and p.end >= day}
+                namesakes = {fold(p.name.short) for p in compatriots}
+                person = Person(f"p{len(self.persons):05d}",
+                                invent(self.rng, country.culture, taken, colleagues, namesakes),
                                 country.code, role, title, day, end)
                 self.persons.append(person)
                 terms.append(person)

@@ -101,10 +101,10 @@ class Writer:
         if style == 0:
             return f"{country.demonym} {title} {name}"
         if style == 1:
-            return f"{title} {name} of {country.name}"
+            return f"{title} {name} of {country.the_name}"
         if style == 2:
-            return f"{country.name}'s {title} {name}"
-        return f"{name}, {country.name}'s {title.lower() if title != 'PM' else 'prime minister'},"
+            return f"{country.possessive} {title} {name}"
+        return f"{name}, {country.possessive} {title.lower() if title != 'PM' else 'prime minister'},"
 
     def when(self, meeting: Meeting) -> str:
         words, precision = date_phrase(meeting.date, self.published, self.rng)
@@ -118,13 +118,18 @@ class Writer:
             meeting.sources.append(self.source)
 
     def meeting_sentence(self, meeting: Meeting) -> str:
+        sentence = self._meeting_sentence(meeting)
+        return sentence[0].upper() + sentence[1:]
+
+    def _meeting_sentence(self, meeting: Meeting) -> str:
         rng, people = self.rng, meeting.participants
         self.cite_meeting(meeting)
         a = self.mention(people[0])
         extra = f", accompanied by {self.mention(people[1])}," if len(people) == 3 else ""
         b = self.mention(people[-1])
         when, city = self.when(meeting), meeting.city
-        host = self.world.countries[meeting.country].name if meeting.country in self.world.countries else meeting.country
+        host = self.world.countries[meeting.country].the_name if meeting.country in self.world.countries \
+            else {"CH": "Switzerland"}.get(meeting.country, meeting.country)
         if meeting.kind == "phone_call":
             return rng.choice([f"{a}{extra} spoke by phone with {b} {when}.",
                                f"{a}{extra} held a telephone conversation with {b} {when}.",
@@ -237,7 +242,7 @@ def frame(title: str, paragraphs: list[str], published: datetime.date | None, st
 def off_topic(world: World, rng: random.Random, published: datetime.date) -> tuple[str, list[str], list[dict]]:
     """An article with no diplomacy: sport, markets, weather, culture. Named people in it are no officials."""
     a, b = (world.countries[c] for c in rng.sample(world.codes, 2))
-    person = invent(rng, a.culture, world.taken, set())
+    person = invent(rng, a.culture, set(world.taken), set())  # no official's name; may recur among non-officials
     kind = rng.randrange(4)
     weekday = WEEKDAYS[(published - datetime.timedelta(days=1)).weekday()]
     named = []

@@ -1,0 +1,262 @@
+"""Measurements that run inside Django, in a child process of the benchmark (one database each):
+
+    python -m bench.probe stages ARTICLES      time per stage and SQL queries per article of one ingest
+    python -m bench.probe profile ARTICLES     cProfile of one ingest: the top costs
+    python -m bench.probe fill MEETINGS        bulk-create synthetic persons and meetings for the API test
+    python -m bench.probe api                  SQL queries per API request, and EXPLAIN of each on PostgreSQL
+
+Each prints one JSON object. The pipeline is not edited: its stage functions are wrapped here at run time.
+"""
+from __future__ import annotations
+
+import contextlib
+import cProfile
+import datetime
+import functools
+import inspect
+import io
+import json
+import os
+import pstats
+import random
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "diplomacy.settings")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+# stage of the pipeline -> package of events.extraction that does it
+STAGES = {"sources": "read", "text": "clean", "recognise.nlp": "nlp", "context": "nlp", "recognise": "recognise",
+          "resolve": "resolve", "store": "store"}
+
+
+def stage_of(module: str) -> str | None:
+    rest = module.removeprefix("events.extraction.")
+    for prefix in sorted(STAGES, key=len, reverse=True):
+        if rest == prefix or rest.startswith(prefix + "."):
+            return STAGES[prefix]
+    return None
+
+
+class StageClock:
+    """Exclusive time per stage: entering a stage pauses the one that called it."""
+
+    def __init__(self):
+        self.totals: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self.stack: list[list] = []  # [stage, started]
+
+    def wrap(self, stage: str, function):
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            now = time.perf_counter()
+            if self.stack:
+                outer = self.stack[-1]
+                self.totals[outer[0]] = self.totals.get(outer[0], 0.0) + now - outer[1]
+            self.stack.append([stage, now])
+            self.calls[stage] = self.calls.get(stage, 0) + 1
+            try:
+                return function(*args, **kwargs)
+            finally:
+                end = time.perf_counter()
+                name, started = self.stack.pop()
+                self.totals[name] = self.totals.get(name, 0.0) + end - started
+                if self.stack:
+                    self.stack[-1][1] = end
+        return timed
+
+    def install(self) -> None:
+        import importlib
+        import pkgutil
+
+        import events.extraction
+
+        for info in pkgutil.walk_packages(events.extraction.__path__, "events.extraction."):
+            importlib.import_module(info.name)
+        importlib.import_module("events.management.commands.ingest_articles")
+        wrapped = {}
+        for name, module in list(sys.modules.items()):
+            stage = stage_of(name) if name.startswith("events.extraction.") else None
+            if stage is None:
+                continue
+            for attr, value in list(vars(module).items()):
+                if inspect.isfunction(value) and value.__module__ == name and not attr.startswith("__"):
+                    wrapped[value] = self.wrap(stage, value)
+                elif inspect.isclass(value) and value.__module__ == name:
+                    for method, member in list(vars(value).items()):
+                        if inspect.isfunction(member) and not method.startswith("__"):
+                            setattr(value, method, self.wrap(stage, member))
+        for name, module in list(sys.modules.items()):
+            if name.startswith("events."):
+                for attr, value in list(vars(module).items()):
+                    if inspect.isfunction(value) and value in wrapped:
+                        setattr(module, attr, wrapped[value])
+
+
+def ingest(articles: str) -> float:
+    started = time.perf_counter()
+    # a failed article makes the command exit 1; the counts still hold
+    with contextlib.suppress(SystemExit):
+        call_command("ingest_articles", articles, verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
+    return time.perf_counter() - started
+
+
+def count_articles(articles: str) -> int:
+    from events.models import Article
+
+    return Article.objects.count() or len(os.listdir(articles))
+
+
+def stages(articles: str) -> dict:
+    clock = StageClock()
+    clock.install()
+    with CaptureQueriesContext(connection) as queries:
+        wall = ingest(articles)
+    n = count_articles(articles)
+    per_stage = {stage: seconds / n * 1000 for stage, seconds in sorted(clock.totals.items())}
+    per_stage["other"] = wall / n * 1000 - sum(per_stage.values())
+    return {"articles": n, "wall_s": wall, "ms_per_article": per_stage, "queries_per_article": len(queries) / n}
+
+
+def profile(articles: str, top: int = 15) -> dict:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    wall = ingest(articles)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (path, line, function), (_, calls, tottime, cumtime, _) in stats.stats.items():
+        rows.append({"function": f"{path.split('site-packages/')[-1].replace(os.getcwd() + '/', '')}:{line}"
+                                 f"({function})", "calls": calls, "tottime_s": tottime, "cumtime_s": cumtime})
+    own = [r for r in rows if r["function"].startswith("events/")]
+    return {"wall_s": wall,
+            "top_tottime": sorted(rows, key=lambda r: -r["tottime_s"])[:top],
+            "top_events_cumtime": sorted(own, key=lambda r: -r["cumtime_s"])[:top]}
+
+
+def fill(meetings: int, seed: int = 7) -> dict:
+    """Synthetic rows straight through the ORM: persons with aliases, meetings with two participants each."""
+    from events.models import Country, Meeting, Participant, Person, PersonAlias
+
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    countries = list(Country.objects.filter(code__in=[
+        "JP", "CN", "KR", "IN", "US", "GB", "FR", "DE", "BR", "ZA", "NG", "KE", "AU", "ID", "VN", "TR", "EG", "SA",
+        "AE", "MX", "AR", "CA", "IT", "ES", "PL", "UA", "RU", "PK", "BD", "TH", "MY", "PH", "SG", "NZ", "CL", "PE",
+        "CO", "ET", "GH", "SN"]).order_by("code"))
+    syllables = ["ka", "mo", "ri", "ta", "sa", "no", "ve", "lu", "de", "an", "zo", "mi", "ro", "be", "chi", "el"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).title()
+
+    people = [Person(name=f"{word()} {word()}", country=rng.choice(countries)) for _ in range(max(1000, meetings // 5))]
+    Person.objects.bulk_create(people, batch_size=2000)
+    people = list(Person.objects.select_related("country").order_by("id"))
+    PersonAlias.objects.bulk_create([PersonAlias(person=p, name=p.name.split()[-1]) for p in people], batch_size=2000)
+    kinds = ["in_person", "phone_call", "summit_sidelines", "visit", "video_call"]
+    day0 = datetime.date(2010, 1, 1)
+    batch = 5000
+    for start in range(0, meetings, batch):
+        rows = []
+        pairs = []
+        for _ in range(min(batch, meetings - start)):
+            a, b = rng.sample(people, 2)
+            rows.append(Meeting(date=day0 + datetime.timedelta(days=rng.randint(0, 5800)), date_precision="day",
+                                kind=rng.choice(kinds), title=f"{a.name} - {b.name}", country=a.country))
+            pairs.append((a, b))
+        rows = Meeting.objects.bulk_create(rows, batch_size=batch)
+        if rows[0].pk is None:  # backends that do not return ids
+            rows = list(Meeting.objects.order_by("-id")[:len(rows)])[::-1]
+        Participant.objects.bulk_create([
+            Participant(meeting=m, person=p, raw_name=p.name, country=p.country)
+            for m, pair in zip(rows, pairs, strict=True) for p in pair], batch_size=batch * 2)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return {"meetings": Meeting.objects.count(), "persons": Person.objects.count(),
+            "participants": Participant.objects.count(), "seconds": time.perf_counter() - started}
+
+
+def api_paths() -> dict[str, str]:
+    """The endpoints under test, with ids and names taken from the database."""
+    from events.models import Meeting, Person
+
+    meeting = Meeting.objects.order_by("id").values_list("id", flat=True)[Meeting.objects.count() // 2]
+    person = Person.objects.order_by("id")[Person.objects.count() // 3]
+    return {
+        "meetings_filter": "/api/meetings/?country=JP&date_after=2020-01-01",
+        "persons_search": f"/api/persons/?search={person.name.split()[-1][:6]}",
+        "meeting_detail": f"/api/meetings/{meeting}/",
+        "relations": "/api/countries/JP/relations/?with=IN",
+    }
+
+
+def explain(sql: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def api() -> dict:
+    from django.test import Client
+
+    client = Client()
+    result = {}
+    big = set()
+    if connection.vendor == "postgresql":  # a sequential scan of a table of a few rows is the right plan
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples > 10000")
+            big = {row[0] for row in cursor.fetchall()}
+    for name, path in api_paths().items():
+        counts = {}
+        for size in (10, 100):
+            url = f"{path}&page_size={size}" if "?" in path and name != "relations" else path
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url, HTTP_ACCEPT="application/json", HTTP_HOST="127.0.0.1")
+            counts[size] = len(queries)
+        entry = {"path": path, "status": response.status_code, "queries_page_10": counts[10],
+                 "queries_page_100": counts[100]}
+        if connection.vendor == "postgresql":
+            plans = []
+            for query in queries.captured_queries:
+                sql = query["sql"]
+                if not sql.lstrip().upper().startswith("SELECT") or "events_" not in sql:
+                    continue
+                plan = explain(sql)
+                text = "\n".join(plan)
+                seq = sorted({line.split("Seq Scan on ")[1].split()[0] for line in plan if "Seq Scan on " in line}
+                             & big)
+                plans.append({"sql": sql[:300], "seq_scans": seq, "index_scan": "Index" in text, "plan": plan})
+            entry["explain"] = plans
+            entry["seq_scans"] = sorted({t for p in plans for t in p["seq_scans"]})
+            entry["large_tables"] = sorted(big)
+        result[name] = entry
+    return result
+
+
+def main(argv: list[str]) -> None:
+    command, args = argv[0], argv[1:]
+    if command == "stages":
+        out = stages(args[0])
+    elif command == "profile":
+        out = profile(args[0])
+    elif command == "fill":
+        out = fill(int(args[0]))
+    elif command == "api":
+        out = api()
+    elif command == "paths":
+        out = api_paths()
+    else:
+        raise SystemExit(__doc__)
+    print(json.dumps(out, default=str))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
