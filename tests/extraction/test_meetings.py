@@ -143,3 +143,10 @@ def test_someone_who_only_sends_greetings_takes_no_part():
             "2021. During the meeting, the minister conveyed the greetings of King Salman bin Abdulaziz to the President.")
     analysis, _, merged = meetings(text, datetime.date(2021, 7, 16))
     assert all("Salman bin Abdulaziz" not in names(analysis, m) for m in merged)
+
+
+def test_meeting_unnamed_people_joins_no_one_from_the_sentence_before():
+    text = ("Ghana's Foreign Minister Shirley Botchwey spoke in Accra on Monday. "
+            "Nigeria's Vice President Yemi Osinbajo met with representatives of the Nigerian community in Accra.")
+    analysis, _, merged = meetings(text, datetime.date(2020, 9, 21))
+    assert [names(analysis, m) for m in merged if len(m.participants) >= 2] == []

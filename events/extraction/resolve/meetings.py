@@ -23,6 +23,11 @@ PARTICIPATION = re.compile(
 # Words before a name that send something from someone who is not there.
 ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|condolences|on\s+behalf)\b"
                     r"(?:\s+[\w'-]+){0,5}?\s+(?:of|from)\s+(?:[\w'-]+\s+){0,3}$", re.I)
+# "met with representatives of ...", "held talks with business leaders": people the article does not name.
+UNNAMED_COUNTERPART = re.compile(
+    r"\s+(?:with\s+)?(?:the\s+|a\s+group\s+of\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:representatives|members|leaders|officials"
+    r"|delegates|community|students|executives|businessmen|business\s+people|journalists|reporters|lawmakers"
+    r"|stakeholders|diaspora|troops|soldiers|staff|residents|citizens|nationals)\b", re.I)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|pair\s+of\s+bilateral|series\s+of\s+bilateral|respectively)\b", re.I)
 SPOKE = re.compile(r"\b(?:spoke|speaks|spoken|speak)\s+(?:with|to)\b", re.I)
 REMOTE_KINDS = {"phone_call", "video_call"}
@@ -89,7 +94,11 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         participants += [p for p in _group(fact, analysis, found) if p not in participants]
         if len(participants) == 1 and previous_subject and previous_subject[0] not in participants:
             close = previous_subject[1] == fact.sentence.index - 1 or previous_subject[2] == fact.sentence.paragraph
-            if close:
+            # "Also held talks with X": the one named is met by the previous sentence's subject. "X met with
+            # representatives of the community": X is the subject, and met people the article does not name.
+            as_subject = any(person == participants[0] and start < fact.cue.start for start, _, person in fact.spans)
+            unnamed = UNNAMED_COUNTERPART.match(fact.sentence.text, fact.cue.start + len(fact.cue.trigger))
+            if close and not (as_subject and unnamed):
                 participants.insert(0, previous_subject[0])
         if fact.persons:
             previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
