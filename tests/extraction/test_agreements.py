@@ -113,3 +113,12 @@ def test_a_name_never_ends_in_between():
 def test_a_sentence_may_open_with_the_agreement():
     [found] = find_agreements("An MoU on cooperation in fisheries was signed by the two ministers.")
     assert found.name == "MoU on cooperation in fisheries"
+
+
+def test_a_subject_pointed_at_is_no_name():
+    assert find_agreements("They discussed plans for a treaty on such a zone in the region.") == []
+
+
+def test_a_name_never_ends_in_a_function_word():
+    [found] = find_agreements("The two sides signed an agreement on fisheries in Lima.")
+    assert found.name == "agreement on fisheries"

@@ -25,6 +25,7 @@ LOWER_COMPLEMENT = re.compile(
 )
 # Words that praise or place an agreement rather than name it: "the landmark pact", "an important security agreement"
 # refers back to an agreement named elsewhere.
+POINTING = {"such", "this", "that", "these", "those", "any", "it", "them"}
 DESCRIPTIVE = {"landmark", "historic", "historical", "comprehensive", "important", "key", "major", "significant", "new",
                "ambitious", "broad", "wide-ranging", "strong", "robust", "crucial", "vital", "the", "this", "that",
                "first", "latest", "recent", "long-awaited", "groundbreaking", "two", "three", "several", "various",
@@ -82,6 +83,8 @@ def find_agreements(text: str) -> list[AgreementMention]:
             complement = LOWER_COMPLEMENT.match(stripped[end:])
             if complement and all(w in DESCRIPTIVE | CONNECTORS for w in complement.group(1).split()):
                 complement = None
+            if complement and complement.group(1).split()[0] in POINTING:
+                complement = None  # "a treaty on such a zone": a subject pointed at, not named
             parties = BETWEEN_PARTIES.match(stripped[end:]) if complement is None else None
             if parties and not _only_places(parties.group(1)):
                 # Parties that are institutions name it; "between India and Japan" names nothing.
@@ -99,6 +102,8 @@ def find_agreements(text: str) -> list[AgreementMention]:
             end += complement.end()
         name = " ".join(stripped[start:end].split())
         name = re.sub(r"\s+between(?:\s+.*)?$", "", name)
+        # A name never ends in a function word: "a treaty on such a zone in" stops at "zone".
+        name = re.sub(r"(?:\s+(?:in|on|of|and|the|a|an|to|for|with|at|by|from))+$", "", name)
         aliases = tuple(a for pos, a in abbreviations.items() if start <= pos <= end)
         alias_cue = ALIAS_CUE.match(stripped[end:])
         if found and alias_cue and found[-1].end >= start - 2:
