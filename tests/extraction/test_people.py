@@ -241,3 +241,13 @@ def test_a_title_referring_back_gives_its_country_and_not_the_sentences():
             "The Emir welcomed the US President and his delegation.")
     people = {p.name: p.country for p in analyse(text).people.persons}
     assert people["Donald Trump"] == "US" and people["Tamim bin Hamad Al Thani"] != "US"
+
+
+def test_ministers_a_sentence_lists_later_are_ministers():
+    found = named("Three ministers were also fired on Monday, including Lindiwe Sisulu and Nathi Mthethwa.")
+    assert {(m.name, m.title.title) for m in found} == {("Lindiwe Sisulu", "Minister"), ("Nathi Mthethwa", "Minister")}
+
+
+def test_a_chief_justice_is_a_title():
+    [mention] = named("Chief Justice Raymond Zondo will preside over the swearing-in.")
+    assert (mention.name, mention.title.title) == ("Raymond Zondo", "Chief Justice")

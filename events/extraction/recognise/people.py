@@ -52,6 +52,9 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 LEADING_HONORIFICS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
                       "sheikha", "h.e", "excellency"}
 
+MINISTERS_INCLUDING = re.compile(
+    r"\b(?P<ministers>ministers)\b[^.;:]{0,120}?\b(?:including|included|include|includes|such\s+as|namely|were)\s+(?=\p{Lu})")
+INCLUDING = re.compile(r"\b(?:including|included|include|includes|such\s+as|namely|among\s+them)\s+(?=\p{Lu})")
 COMMA_PLACE_COMMA = re.compile(r",\s+(?P<place>\p{Lu}\p{L}++(?:\s+\p{Lu}\p{L}++){0,2}+),\s+")
 ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "sen", "hon", "prof", "prince", "princess"}
 
@@ -159,6 +162,10 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
         after = text[title.end:]
         if title.plural:
             listed = _names_in_list(text, title.end)
+            including = INCLUDING.search(text, title.end, min(len(text), title.end + 160)) if not listed else None
+            if including:
+                # "three ministers were also fired, including Lindiwe Sisulu": the list comes later.
+                listed = _names_in_list(text, including.end())
             mentions += [PersonMention(n, s, e, "title", title, country) for n, s, e in listed]
             previous = mentions[-1] if listed else previous
             continue
@@ -196,6 +203,12 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             mention = PersonMention("", title.start, title.end, "title_only", title, country)
         mentions.append(mention)
         previous = mention
+    for match in MINISTERS_INCLUDING.finditer(text):
+        # "three ministers were fired, including Lindiwe Sisulu": ministers the sentence lists by name.
+        title = TitleMention("Minister", "minister", match.start("ministers"), match.end("ministers"))
+        for name, start, end in _names_in_list(text, match.end()):
+            if not any(m.start <= start < m.end for m in mentions if m.name):
+                mentions.append(PersonMention(name, start, end, "title", title))
     for match in COUNTERPART.finditer(text):
         place = gazetteer().place(match.group("demonym") or "")
         country = place.country if place else ""
