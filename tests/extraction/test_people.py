@@ -251,3 +251,12 @@ def test_ministers_a_sentence_lists_later_are_ministers():
 def test_a_chief_justice_is_a_title():
     [mention] = named("Chief Justice Raymond Zondo will preside over the swearing-in.")
     assert (mention.name, mention.title.title) == ("Raymond Zondo", "Chief Justice")
+
+
+def test_he_opening_a_paragraph_is_the_subject_of_the_paragraph_before():
+    from events.extraction.resolve.article import analyse
+    text = ("Foreign Minister Vivian Balakrishnan arrived in Phnom Penh. Asean states signed a treaty in 1995.\n\n"
+            "He then met Greek Foreign Minister Nikos Dendias.")
+    analysis = analyse(text)
+    last = analysis.facts[-1]
+    assert {analysis.people.persons[i].name for i in last.persons} == {"Nikos Dendias", "Vivian Balakrishnan"}

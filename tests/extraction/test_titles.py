@@ -113,3 +113,10 @@ def test_a_title_of_a_body_without_a_country_is_international(text):
 def test_the_un_is_a_party_not_a_body_without_a_country():
     title = only("UN Secretary-General Antonio Guterres arrived in Tashkent.")
     assert (title.country, title.international) == ("UN", False)
+
+
+def test_where_an_envoy_is_posted_is_not_whose_envoy():
+    text = "He met Chinese Ambassador to South Korea Xing Haiming in Seoul."
+    title = only(text)
+    assert (title.title, title.country) == ("Ambassador", "CN")
+    assert text[title.end:].startswith(" Xing Haiming")

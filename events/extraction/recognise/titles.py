@@ -68,6 +68,8 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
         rf"(?P<extension>\s+and\s+(?-i:{not_title}{CAP}(?:\s+{not_title}{CAP}){{0,2}})(?=,))?"
         rf"(?:\s+\((?P<abbr>[A-Z]{{2,6}})\))?"
         rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
+        # "Chinese Ambassador to South Korea Xing Haiming": where an envoy is posted, not whose envoy.
+        rf"(?:\s+to\s+(?:the\s+)?(?-i:{country}))?"
         rf"(?![\w-])",
         re.I,
     )

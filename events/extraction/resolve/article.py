@@ -148,7 +148,9 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
 
 
 def _adjacent(previous: SentenceFacts, fact: SentenceFacts) -> bool:
-    return previous.sentence.index == fact.sentence.index - 1 or previous.sentence.paragraph == fact.sentence.paragraph
+    """Close enough for "He" to mean the earlier sentence's subject: the same paragraph, or at most two sentences
+    back (news paragraphs are a sentence or two, and a quote without names may sit between)."""
+    return fact.sentence.index - previous.sentence.index <= 2 or previous.sentence.paragraph == fact.sentence.paragraph
 
 
 def _country_pair(facts: list[SentenceFacts], people: PeopleIndex) -> tuple[str, ...]:
