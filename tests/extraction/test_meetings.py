@@ -150,3 +150,13 @@ def test_meeting_unnamed_people_joins_no_one_from_the_sentence_before():
             "Nigeria's Vice President Yemi Osinbajo met with representatives of the Nigerian community in Accra.")
     analysis, _, merged = meetings(text, datetime.date(2020, 9, 21))
     assert [names(analysis, m) for m in merged if len(m.participants) >= 2] == []
+
+
+def test_a_meeting_with_no_place_of_its_own_is_where_the_one_before_was():
+    from events.extraction.resolve.meetings import apply_location_context
+    text = ("Foreign Minister Vivian Balakrishnan met his Asean counterparts in Phnom Penh on Tuesday. "
+            "He also met Greek Foreign Minister Nikos Dendias on Tuesday.")
+    analysis, _, merged = meetings(text, datetime.date(2022, 8, 3))
+    apply_location_context(merged, analysis)
+    with_dendias = [m for m in merged if "Nikos Dendias" in names(analysis, m)]
+    assert [(m.city, m.country) for m in with_dendias] == [("Phnom Penh", "KH")]

@@ -68,3 +68,13 @@ def test_a_place_written_with_accents_is_the_place():
 def test_saint_is_also_written_st():
     [place] = find_places("The delegation then flew to St Lucia.")
     assert place.country == "LC"
+
+
+def test_a_country_before_in_and_a_city_is_not_the_citys():
+    places = find_places("He met the President of Estonia in Addis Ababa today.")
+    assert [(p.text, p.country) for p in places if p.kind == "city"] == [("Addis Ababa", "ET")]
+
+
+def test_a_country_owning_what_follows_is_not_the_citys():
+    places = find_places("The talks in Nairobi, Uganda's President said, were useful.")
+    assert [(p.text, p.country) for p in places if p.kind == "city"] == [("Nairobi", "KE")]

@@ -1,7 +1,7 @@
 """Places in a sentence: countries, demonyms, cities, and where a meeting was held."""
 from __future__ import annotations
 
-import re
+import regex as re
 from dataclasses import dataclass
 
 from events.extraction.gazetteer import bare_letters, gazetteer
@@ -51,7 +51,11 @@ def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMentio
                 continue
             between = text[place.end: other.start] if other.start > place.end else text[other.end: place.start]
             owner = other.end <= place.start and re.fullmatch(r"'s\s+", between)
-            if re.fullmatch(r",\s*|\s+in\s+|\s*\(\s*", between) or owner:
+            # "in Addis Ababa, Estonia's President ...": a country that owns what follows starts a new phrase.
+            owns_next = other.start > place.end and re.match(r"['\u2019]s\b|\s+\p{Lu}", text[other.end:])
+            # Only "city, country", "city in country", "city (country)": never "country in city".
+            city_first = other.start > place.end
+            if (city_first and re.fullmatch(r",\s*|\s+in\s+|\s*\(\s*", between) and not owns_next) or owner:
                 result[i] = PlaceMention(place.text, other.country, "city", place.start, place.end, place.city, True)
     # An unknown town before ", Country": "in Apulia, Italy" when Apulia is not in the data.
     for match in re.finditer(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", text):

@@ -240,7 +240,10 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
     current = analysis.dateline
     for fact in analysis.facts:
         for place in fact.places:
-            if place.kind in {"city", "country"} and STAY.search(fact.sentence.text[: place.start]):
+            # "arrived in Jakarta", "while in Tokyo"; or a city where the sentence's meeting took place ("met ... in
+            # Phnom Penh"): where the article's people are until it says otherwise.
+            stay = place.kind in {"city", "country"} and STAY.search(fact.sentence.text[: place.start])
+            if stay or (fact.cue is not None and place.kind == "city" and place.start > fact.cue.start):
                 current = place
         if current is not None:
             context[fact.sentence.index] = current
