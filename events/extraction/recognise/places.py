@@ -1,8 +1,9 @@
 """Places in a sentence: countries, demonyms, cities, and where a meeting was held."""
 from __future__ import annotations
 
-import regex as re
 from dataclasses import dataclass
+
+import regex as re
 
 from events.extraction.gazetteer import bare_letters, gazetteer
 
