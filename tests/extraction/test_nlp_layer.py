@@ -137,3 +137,9 @@ def test_a_batch_parsed_ahead_gives_the_same_parse_as_one_text_alone(ingest_cont
     batch.nlp = ingest_context.nlp  # the loaded model, not a second load
     batch.prepare(texts)
     assert [batch.parser(t)(split_sentences(t)) for t in texts] == alone
+
+
+@pytest.mark.parametrize("paper", ["La Nación", "Le Monde", "El País"])
+def test_a_newspaper_named_by_an_article_and_a_noun_is_no_person(read, paper):
+    found = read(f"Economy Minister Luis Caputo met President Javier Milei on Monday, {paper} reported.")
+    assert paper not in names(found)

@@ -276,6 +276,8 @@ def ner_name(raw: str) -> str:
         return ""  # "Papua New Guinea", "Qasr Al Shati Palace": NER's persons that are places or buildings
     if all(gazetteer().is_place_word(part) for w in words for part in w.split("-")):
         return ""  # "Japan-Poland"
+    if len(words) == 2 and words[0].lower() in PARTICLE_WORDS:
+        return ""  # "La Nación", "Le Monde", "Al Jazeera": an article and a noun name a newspaper, not a person
     return " ".join(w.capitalize() if len(w) > 2 and w.isupper() else w for w in words)
 
 
