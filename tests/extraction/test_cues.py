@@ -84,3 +84,7 @@ def test_shared_country_names_alone_do_not_match_occasions():
 
 def test_a_parley_is_a_meeting():
     assert find_meeting_cue("The two presidents held a private parley on Sunday night.", None) is not None
+
+
+def test_an_encounter_is_a_meeting():
+    assert find_meeting_cue("Bullrich held a separate encounter with her Salvadoran counterpart.", None) is not None

@@ -260,3 +260,12 @@ def test_he_opening_a_paragraph_is_the_subject_of_the_paragraph_before():
     analysis = analyse(text)
     last = analysis.facts[-1]
     assert {analysis.people.persons[i].name for i in last.persons} == {"Nikos Dendias", "Vivian Balakrishnan"}
+
+
+def test_a_full_name_is_not_merged_through_a_shared_surname_alone():
+    index = PeopleIndex()
+    from events.extraction.recognise.people import PersonMention
+    index.add(PersonMention("Raveesh Kumar", 0, 13, "title"), 0, "")
+    index.add(PersonMention("Kumar", 0, 5, "known"), 1, "")
+    index.add(PersonMention("Pravind Kumar Jugnauth", 0, 22, "title"), 2, "")
+    assert [p.names for p in index.persons] == [["Raveesh Kumar", "Kumar"], ["Pravind Kumar Jugnauth"]]

@@ -118,7 +118,12 @@ class ArticlePerson:
         return ""
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
-        return any(tokens_compatible(tokens, mine) for mine in self.tokens)
+        # A full name is matched against full names: "Pravind Kumar Jugnauth" is not "Raveesh Kumar", whatever the
+        # "Kumar" that stood for the latter.
+        mine = self.tokens
+        if len(tokens) >= 2 and any(len(t) >= 2 for t in mine):
+            mine = {t for t in mine if len(t) >= 2}
+        return any(tokens_compatible(tokens, name) for name in mine)
 
 
 class PeopleIndex:
