@@ -160,3 +160,17 @@ def test_a_meeting_with_no_place_of_its_own_is_where_the_one_before_was():
     apply_location_context(merged, analysis)
     with_dendias = [m for m in merged if "Nikos Dendias" in names(analysis, m)]
     assert [(m.city, m.country) for m in with_dendias] == [("Phnom Penh", "KH")]
+
+
+def test_with_a_counterpart_put_first_is_a_meeting():
+    text = ("Prime Minister Anwar Ibrahim held talks with several ministers. "
+            "With Chinese Foreign Minister Wang Yi, Anwar reviewed the economic ties between Malaysia and China.")
+    analysis, _, merged = meetings(text, datetime.date(2025, 7, 11))
+    assert ["Wang Yi", "Anwar Ibrahim"] in [names(analysis, m) for m in merged]
+
+
+def test_a_month_further_down_does_not_date_the_report():
+    text = ("Prime Minister Anwar Ibrahim met Foreign Minister Penny Wong of Australia in Putrajaya. "
+            "They talked about trade. Anwar invited Australia to a showcase in September.")
+    _, _, [meeting] = meetings(text, datetime.date(2025, 7, 11))
+    assert (meeting.date.date, meeting.date.precision) == (datetime.date(2025, 7, 11), "day")

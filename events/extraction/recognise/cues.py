@@ -84,15 +84,26 @@ def trigger_tokens(parse) -> list[int]:
     return [i for i, t in enumerate(parse.tokens) if t.lemma in lemmas and t.pos in {"VERB", "NOUN", "AUX"}]
 
 
+# "With Chinese Foreign Minister Wang Yi, Anwar reviewed the ties ...": a report of one of several meetings, its
+# counterpart put first. Capitalised words only, bounded, so it costs a line's length at most.
+WITH_OPENING = re.compile(
+    r"With\s+(?:[A-Z][\w'-]*\s+){1,6}?[A-Z][\w'-]*,\s+(?:[A-Z][\w'-]*\s+){0,3}?(?:he\s+|she\s+)?"
+    r"(?P<verb>discussed|reviewed|talked|exchanged|agreed|stressed|explored|welcomed|noted|underlined)\b"
+)
+
+
 def find_meeting_cue(text: str, parse=None) -> MeetingCue | None:
     g = gazetteer()
     found = g.meeting_trigger.search(text)
     lemma_hits = trigger_tokens(parse)
+    opening = WITH_OPENING.match(text)
     if found:
         trigger, start, end = found.group(0), found.start(), found.end()
     elif lemma_hits:
         token = parse.tokens[lemma_hits[0]]
         trigger, start, end = token.text, token.start, token.end
+    elif opening:
+        trigger, start, end = opening.group("verb"), opening.start("verb"), opening.end("verb")
     else:
         return None
     kind = "in_person"

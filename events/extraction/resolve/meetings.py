@@ -196,8 +196,10 @@ def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, refere
             resolved = resolve(mention, reference)
             if resolved:
                 paragraph_dates.setdefault(fact.sentence.paragraph, []).append((fact.sentence.index, resolved))
-                # The article's own time: a day or month near the top, not "in 1965" from the background.
-                if lead is None and fact.sentence.index < 8 and resolved.precision != "year":
+                # The article's own time: a day or month near the top, not "in 1965" from the background; with a
+                # publication date, only the opening sentences may say otherwise ("in September" further down is
+                # more often a plan or a past event than the day of the report).
+                if lead is None and fact.sentence.index < (2 if reference else 8) and resolved.precision != "year":
                     lead = resolved
     if lead is None and reference is not None:
         lead = ResolvedDate(reference, "day", "")
