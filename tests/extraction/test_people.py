@@ -269,3 +269,11 @@ def test_a_full_name_is_not_merged_through_a_shared_surname_alone():
     index.add(PersonMention("Kumar", 0, 5, "known"), 1, "")
     index.add(PersonMention("Pravind Kumar Jugnauth", 0, 22, "title"), 2, "")
     assert [p.names for p in index.persons] == [["Raveesh Kumar", "Kumar"], ["Pravind Kumar Jugnauth"]]
+
+
+def test_a_known_persons_bare_given_name_does_not_claim_a_full_name():
+    known = [KnownPerson(1, "Mohamed bin Zayed Al Nahyan", ("Mohamed",), "AE")]
+    index = PeopleIndex(known)
+    from events.extraction.recognise.people import PersonMention
+    person = index.add(PersonMention("Amran Mohamed Zin", 0, 17, "title"), 0, "")
+    assert person.known is None

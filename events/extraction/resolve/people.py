@@ -60,6 +60,14 @@ def _covers(small: tuple[str, ...], large: tuple[str, ...]) -> bool:
     return any(len(t) > 1 for t in small)
 
 
+def spelling_matches(tokens: tuple[str, ...], spellings: set[tuple[str, ...]]) -> bool:
+    """Whether a name is one of a person's spellings. A full name is matched against full names: "Pravind Kumar
+    Jugnauth" is not "Raveesh Kumar", whatever the bare "Kumar" that also stood for the latter."""
+    if len(tokens) >= 2 and any(len(s) >= 2 for s in spellings):
+        spellings = {s for s in spellings if len(s) >= 2}
+    return any(tokens_compatible(tokens, spelling) for spelling in spellings)
+
+
 @dataclass
 class KnownPerson:
     """A person the database already knows, as plain data for the pure stages."""
@@ -118,12 +126,7 @@ class ArticlePerson:
         return ""
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
-        # A full name is matched against full names: "Pravind Kumar Jugnauth" is not "Raveesh Kumar", whatever the
-        # "Kumar" that stood for the latter.
-        mine = self.tokens
-        if len(tokens) >= 2 and any(len(t) >= 2 for t in mine):
-            mine = {t for t in mine if len(t) >= 2}
-        return any(tokens_compatible(tokens, name) for name in mine)
+        return spelling_matches(tokens, self.tokens)
 
 
 class PeopleIndex:
@@ -155,7 +158,7 @@ class PeopleIndex:
 
     def _known_for(self, person: ArticlePerson) -> KnownPerson | None:
         hits = [k for k in self.known
-                if any(tokens_compatible(name_tokens(n), mine) for n in (k.name, *k.aliases) for mine in person.tokens)]
+                if any(spelling_matches(mine, {name_tokens(n) for n in (k.name, *k.aliases)}) for mine in person.tokens)]
         if len(hits) > 1 and person.country_votes:
             hits = [k for k in hits if k.country == person.country] or hits
         return hits[0] if len(hits) == 1 else None

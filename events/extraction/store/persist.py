@@ -91,7 +91,9 @@ def find_person(person: ArticlePerson) -> Person | None:
     if person.known is not None:
         return Person.objects.filter(pk=person.known.key).first()
     query = Q()
-    for name in person.names:
+    # Full names when the article has one: a bare "Mohamed" is anyone's (the rule of resolve.people.spelling_matches).
+    full = [name for name in person.names if len(name.split()) >= 2]
+    for name in full or person.names:
         query |= Q(aliases__name__iexact=name) | Q(name__iexact=name)
     hits = list(Person.objects.filter(query).select_related("country").distinct())
     if person.country:
