@@ -277,3 +277,8 @@ def test_a_known_persons_bare_given_name_does_not_claim_a_full_name():
     from events.extraction.recognise.people import PersonMention
     person = index.add(PersonMention("Amran Mohamed Zin", 0, 17, "title"), 0, "")
     assert person.known is None
+
+
+def test_his_highness_after_a_title_opens_no_name():
+    [mention] = named("President His Highness Sheikh Mohamed bin Zayed Al Nahyan received the minister.")
+    assert (mention.name, mention.title.title) == ("Mohamed bin Zayed Al Nahyan", "President")

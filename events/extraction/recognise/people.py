@@ -18,7 +18,8 @@ NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
-ADDRESS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH|Prince|Princess)\.?\s+)?+"
+ADDRESS = (r"(?:(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)|Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH"
+           r"|Prince|Princess)\.?\s+)?+")
 NAME = rf"{ADDRESS}(?:(?<!\p{{L}})\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
@@ -83,6 +84,8 @@ class PersonMention:
 def clean_name(raw: str) -> str:
     """Trim a captured name at the first word that cannot be part of a person's name."""
     words = raw.split()
+    while len(words) > 2 and words[0] in {"His", "Her"} and words[1] in {"Highness", "Majesty", "Excellency", "Royal"}:
+        words = words[3:] if words[1] == "Royal" else words[2:]  # "His Highness Sheikh Mohamed", "Her Majesty"
     while len(words) > 1 and (words[0].lower().strip(".,") in LEADING_HONORIFICS | ADDRESS_FORMS
                               or words[0].strip(".") in {"HE", "H.E", "HH", "HRH"}):
         words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
