@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from events.extraction import pipeline
+from events.management.commands import ingest_articles
 from events.models import Article, MeetingSource, Person
 from tests.reliability.corpus import GOOD, write_bad, write_decodable, write_good
 
@@ -115,6 +116,8 @@ def test_a_file_removed_while_the_batch_runs_is_reported_and_the_rest_go_on(tmp_
         return real(document, **options)
 
     monkeypatch.setattr(pipeline, "ingest_document", remove_the_next_file)
+    # The command reads articles in batches before parsing them; one at a time, the file is gone before it is read.
+    monkeypatch.setattr(ingest_articles, "PARSE_BATCH", 1)
     out, _, error = ingest(folder)
     assert f"{folder / 'wong.txt'}: unreadable: no such file or folder" in out
     assert error is not None and "new:         2" in out
