@@ -88,3 +88,7 @@ def test_a_parley_is_a_meeting():
 
 def test_an_encounter_is_a_meeting():
     assert find_meeting_cue("Bullrich held a separate encounter with her Salvadoran counterpart.", None) is not None
+
+
+def test_a_purpose_is_no_occasion():
+    assert find_occasions("President Joko Widodo received Fidan for talks on Friday.") == []

@@ -71,6 +71,8 @@ def find_occasions(text: str) -> list[Occasion]:
                 continue
             if len(name.split()) < 2 and not re.search(r"[A-Z]{2,}|\d", name):
                 continue
+            if len(name.split()) >= 2 and name.split()[-2].lower() in {"for", "on", "of", "and"}:
+                continue  # "received Fidan for talks": a purpose, not an event's name
             ordinal = match.groupdict().get("ordinal") or ""
             found.append(Occasion(name, match.start("name"), match.start("name") + len(name), ordinal or ""))
     return sorted(found, key=lambda o: o.start)
