@@ -1,4 +1,5 @@
 """Person mentions and their resolution across spellings. Invented sentences about many countries."""
+import pytest
 
 from events.extraction.recognise.people import clean_name, find_people
 from events.extraction.resolve.people import KnownPerson, PeopleIndex, name_tokens, tokens_compatible
@@ -282,3 +283,15 @@ def test_a_known_persons_bare_given_name_does_not_claim_a_full_name():
 def test_his_highness_after_a_title_opens_no_name():
     [mention] = named("President His Highness Sheikh Mohamed bin Zayed Al Nahyan received the minister.")
     assert (mention.name, mention.title.title) == ("Mohamed bin Zayed Al Nahyan", "President")
+
+
+@pytest.mark.parametrize("text, name", [("Vice Premier Liu He spoke by phone.", "Liu He"),
+                                        ("Vice Premier He Lifeng met the minister.", "He Lifeng")])
+def test_he_is_a_chinese_name_inside_a_name(text, name):
+    [mention] = named(text)
+    assert mention.name == name
+
+
+def test_a_central_bank_president_is_not_a_head_of_state():
+    [mention] = named("Central Bank President Santiago Bausili flew to Washington.")
+    assert (mention.title.title, mention.title.kind) == ("Central Bank President", "senior_official")

@@ -93,8 +93,9 @@ def clean_name(raw: str) -> str:
     g = gazetteer()
     for position, word in enumerate(words):
         bare = word.rstrip(".,'s").lower() if word.endswith("'s") else word.rstrip(".,").lower()
-        if bare in NOT_NAME_WORDS or (g.is_place_word(word.rstrip(".,")) and len(kept) != 1
-                                      and not _given_name_before_surname(words, position)):
+        if bare in NOT_NAME_WORDS and not _chinese_he(words, position, kept):
+            break
+        if g.is_place_word(word.rstrip(".,")) and len(kept) != 1 and not _given_name_before_surname(words, position):
             break
         kept.append(word[:-2] if word.endswith("'s") else word)
         if word.endswith("'s"):
@@ -103,6 +104,16 @@ def clean_name(raw: str) -> str:
     if kept and len(kept) == 1 and (len(kept[0].rstrip(".")) == 1 or kept[0].rstrip(".").isupper()):
         return ""
     return " ".join(kept).strip(".,")
+
+
+def _chinese_he(words: list[str], position: int, kept: list[str]) -> bool:
+    """ "Liu He", "He Lifeng": the family or given name He, never the pronoun, inside a run of name words."""
+    if words[position].rstrip(".,") != "He":
+        return False
+    if kept:
+        return True
+    following = words[position + 1].rstrip(".,") if position + 1 < len(words) else ""
+    return bool(following) and following[0].isupper() and following.lower() not in NOT_NAME_WORDS
 
 
 def _given_name_before_surname(words: list[str], position: int) -> bool:
