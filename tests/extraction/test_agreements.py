@@ -122,3 +122,13 @@ def test_a_subject_pointed_at_is_no_name():
 def test_a_name_never_ends_in_a_function_word():
     [found] = find_agreements("The two sides signed an agreement on fisheries in Lima.")
     assert found.name == "agreement on fisheries"
+
+
+def test_a_corridor_named_in_passing_is_no_agreement():
+    found = collect_agreements(analyse("Trade along the Northern Corridor has grown, President William Ruto said."))
+    assert found == []
+
+
+def test_a_corridor_signed_is_an_agreement():
+    found = collect_agreements(analyse("Angola and Zambia signed the Lobito Corridor in Luanda on Monday."))
+    assert [(a.name, a.status) for a in found] == [("Lobito Corridor", "signed")]

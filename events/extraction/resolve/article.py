@@ -249,7 +249,12 @@ def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
             match.year = match.year or candidate.year
             match.parties |= candidate.parties
             match.sentences.append(fact.sentence)
-    return found
+    # A corridor, an initiative or a programme named in passing is no agreement between governments: only one the
+    # article says was signed, agreed, discussed or proposed is.
+    return [a for a in found if a.status or a.head.lower() not in SOFT_HEADS]
+
+
+SOFT_HEADS = {"corridor", "initiative", "project", "programme", "program", "framework"}
 
 
 def reference_date(text: str, published: datetime.date | None) -> datetime.date | None:
