@@ -112,3 +112,20 @@ def test_an_international_officials_office_is_kept_without_a_country():
     georgieva = Person.objects.get(name="Kristalina Georgieva")
     assert georgieva.country is None
     assert [(t.office.title, t.office.country) for t in georgieva.tenures.all()] == [("Managing Director", None)]
+
+
+def test_two_people_spelled_alike_in_one_meeting_do_not_fail_the_article():
+    from events.extraction.report import ArticleResult, Status
+    from events.extraction.resolve.meetings import MeetingCandidate
+    from events.extraction.resolve.people import ArticlePerson
+    from events.extraction.store.persist import save_meeting
+    from events.extraction.text.split import Sentence
+    from events.models import Article
+
+    article = Article.objects.create(file_name="kim.txt", text="...", content_hash="k" * 64)
+    first, second = Person.objects.create(name="Lee Kim"), Person.objects.create(name="Lee Kim")
+    sentence = Sentence(0, "Lee Kim met Lee Kim.", 0, 0)
+    candidate = MeetingCandidate(participants=[0, 1], sentences=[sentence], kind="in_person")
+    holders = [ArticlePerson(0, names=["Lee Kim"]), ArticlePerson(1, names=["Lee Kim"])]
+    meeting = save_meeting(candidate, article, {0: first, 1: second}, holders, {}, ArticleResult("kim.txt", Status.NEW))
+    assert [p.raw_name for p in meeting.participants.all()] == ["Lee Kim"]

@@ -205,10 +205,13 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
             _save(meeting, article)
         result.note("meeting", str(meeting), "merged", evidence)
     existing = {p.person_id for p in meeting.participants.all()}
+    # A meeting names each participant once: two people the article spells alike cannot both be recorded under one
+    # name (the constraint would fail the whole article), so the second is left out.
+    names = {p.raw_name.casefold() for p in meeting.participants.all()}
     for index, person in zip(candidate.participants, people, strict=True):
-        if person.pk in existing or meeting.is_protected:
-            continue
         holder = article_people[index]
+        if person.pk in existing or meeting.is_protected or holder.name.casefold() in names:
+            continue
         office = _office_at(person, holder)
         side = ""
         if meeting.country_id and person.country_id:
@@ -216,6 +219,7 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
         Participant.objects.create(meeting=meeting, person=person, raw_name=holder.name, office=office,
                                    country=person.country, side=side)
         existing.add(person.pk)
+        names.add(holder.name.casefold())
     MeetingSource.objects.get_or_create(record=meeting, article=article,
                                         defaults={"evidence": evidence, "start": candidate.sentences[0].start})
     return meeting
