@@ -49,15 +49,16 @@ NOT_NAME_WORDS |= {"police", "trade", "industry", "industries", "finance", "tran
                    "environment", "works", "housing", "youth", "sports", "communications", "investment", "economy"}
 NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
 
-# Forms of address that open a name in some languages' press; the name is what follows.
-LEADING_HONORIFICS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
-                      "sheikha", "h.e", "excellency"}
+# Forms of address that open a name ("Datuk Seri Anwar Ibrahim", "Sheikh Tamim", "Mr Nyesom Wike"); the name is what
+# follows. Compared in lower case; CAPITAL_FORMS only as written, since "He" is also a pronoun and a Chinese name.
+FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
+                    "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "hon", "prof", "prince", "princess"}
+CAPITAL_FORMS = {"HE", "H.E", "HH", "HRH"}
 
 MINISTERS_INCLUDING = re.compile(
     r"\b(?P<ministers>ministers)\b[^.;:]{0,120}?\b(?:including|included|include|includes|such\s+as|namely|were)\s+(?=\p{Lu})")
 INCLUDING = re.compile(r"\b(?:including|included|include|includes|such\s+as|namely|among\s+them)\s+(?=\p{Lu})")
 COMMA_PLACE_COMMA = re.compile(r",\s+(?P<place>\p{Lu}\p{L}++(?:\s+\p{Lu}\p{L}++){0,2}+),\s+")
-ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "sen", "hon", "prof", "prince", "princess"}
 
 COUNTERPART = re.compile(
     rf"(?:(?:his|her|their)\s+)?(?:respective\s+)?(?:(?P<demonym>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?counterparts?\s*,?"
@@ -86,8 +87,7 @@ def clean_name(raw: str) -> str:
     words = raw.split()
     while len(words) > 2 and words[0] in {"His", "Her"} and words[1] in {"Highness", "Majesty", "Excellency", "Royal"}:
         words = words[3:] if words[1] == "Royal" else words[2:]  # "His Highness Sheikh Mohamed", "Her Majesty"
-    while len(words) > 1 and (words[0].lower().strip(".,") in LEADING_HONORIFICS | ADDRESS_FORMS
-                              or words[0].strip(".") in {"HE", "H.E", "HH", "HRH"}):
+    while len(words) > 1 and (words[0].lower().strip(".,") in FORMS_OF_ADDRESS or words[0].strip(".") in CAPITAL_FORMS):
         words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
     kept: list[str] = []
     g = gazetteer()
@@ -260,11 +260,11 @@ def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, i
     return found
 
 
-# Words before a name that address the person rather than name them: "Sheikh", "H.E.", "Mr".
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "shaikh", "sheikha", "he", "h.e", "hon", "sir", "dame",
-              "madam", "excellency", "his", "her", "lord", "lady", "gen", "general", "ambassador", "lieutenant", "colonel",
-              "major", "captain", "admiral", "marshal", "datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji",
-              "hajji", "alhaji", "chief", "engr", "barr", "pastor", "rev", "senator", "sen", "rep", "comrade", "shri", "smt"}
+# Words before a name in an NER span that address the person rather than name them: the forms of address, and ranks
+# and pronoun-like words the NER takes into a span ("General", "His").
+HONORIFICS = FORMS_OF_ADDRESS | {"miss", "he", "sir", "dame", "madam", "his", "her", "lord", "lady", "gen", "general",
+                                 "ambassador", "lieutenant", "colonel", "major", "captain", "admiral", "marshal", "hajji",
+                                 "chief", "engr", "barr", "pastor", "rev", "senator", "rep", "comrade", "shri", "smt"}
 # Words that make a capitalised phrase a building, a body or a document, not a person.
 NOT_PERSON_HEADS = {"palace", "house", "hall", "hotel", "centre", "center", "tower", "airport", "university", "museum",
                     "stadium", "bank", "ministry", "agency", "council", "assembly", "commission", "party", "group"}

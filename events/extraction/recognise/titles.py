@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from events.extraction.gazetteer import Gazetteer, gazetteer
 
@@ -43,7 +43,7 @@ def title_regex() -> re.Pattern:
     return _title_regex(gazetteer())
 
 
-@cache
+@lru_cache(maxsize=4)
 def _title_regex(g: Gazetteer) -> re.Pattern:
     """Built once per lexicon: a curator's new demonym makes a new lexicon, and so a new pattern."""
     demonyms = sorted((p.text for p in g.places.values() if p.kind == "demonym"), key=len, reverse=True)

@@ -94,6 +94,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
     _link_references(facts, people)
     pair = _country_pair(facts, people)
     _infer_countries(facts, people, pair)
+    _assume_countries(facts, people, pair)
     return Analysis(facts, people, pair, _dateline_place(dateline) or _dateline(facts))
 
 
@@ -185,6 +186,11 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
             person = people.persons[index]
             if not person.country and len(countries) == 1 and next(iter(countries)) in pair:
                 person.country_votes[next(c for c in pair if c not in countries)] += 1
+
+
+def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...]) -> None:
+    """For want of any word on it, a country assumed from a sentence or an article that names one only. Kept apart
+    from the votes: the assumption never makes a meeting domestic when set beside a country the text gives."""
     for fact in facts:
         # "The Malaysian delegation comprises Minister of Transport A, Minister of Trade B": a sentence that names
         # one country only, and gives it to none of its people, speaks of that country's people. Given to one

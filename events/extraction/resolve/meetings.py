@@ -114,9 +114,9 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
 
 def _absent(fact: SentenceFacts) -> set[int]:
     """People the sentence names only as senders: "conveyed the greetings of King Salman", "a message from X"."""
-    sent = {person for start, _, person in fact.spans if ABSENT.search(fact.sentence.text, max(0, start - 80), start)}
-    present = {person for start, _, person in fact.spans
-               if not ABSENT.search(fact.sentence.text, max(0, start - 80), start)}
+    sent, present = set(), set()
+    for start, _, person in fact.spans:
+        (sent if ABSENT.search(fact.sentence.text, max(0, start - 80), start) else present).add(person)
     return sent - present
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
+from functools import lru_cache
 
 from django.db.models import Q
 
@@ -24,7 +26,13 @@ def lexicon() -> Gazetteer:
     a curator may have edited); cities and office titles from the data files."""
     rows = list(Country.objects.values("code", "name", "aliases", "demonyms").order_by("code"))
     # A database without its countries (flushed, never migrated with data) reads with the data files' names.
-    return Gazetteer(countries=rows) if rows else Gazetteer()
+    return _lexicon_of(json.dumps(rows)) if rows else _lexicon_of("")
+
+
+@lru_cache(maxsize=4)
+def _lexicon_of(rows: str) -> Gazetteer:
+    """One lexicon per content: commands over an unchanged database share it, and the patterns compiled from it."""
+    return Gazetteer(countries=json.loads(rows)) if rows else Gazetteer()
 
 
 def name_words(text: str) -> list[str]:
