@@ -49,6 +49,10 @@ class Meeting(Extracted):
         indexes = [
             # /api/meetings/?date_after=&date_before= and the admin's date_hierarchy.
             models.Index(fields=["date"], name="meeting_date"),
+            # meeting_list_order, the API's order, is made by migration 0008 in SQL: SQLite has no NULLS LAST in an
+            # index, and its NULLs come last in a descending order anyway.
+            # ?date_after=: a meeting of several days that started before the day still counts (few rows have one).
+            models.Index(fields=["end_date"], condition=models.Q(end_date__isnull=False), name="meeting_end_date"),
             # /api/meetings/?kind= and ?review_state= filters.
             models.Index(fields=["kind"], name="meeting_kind"),
             models.Index(fields=["review_state"], name="meeting_review_state"),
@@ -118,6 +122,11 @@ class Participant(models.Model):
             models.UniqueConstraint(fields=["meeting", "person"], condition=models.Q(person__isnull=False),
                                     name="participant_once_per_meeting"),
             models.UniqueConstraint(fields=["meeting", "raw_name"], name="participant_raw_name_once_per_meeting"),
+        ]
+        indexes = [
+            # /api/meetings/?country= and the relations endpoint ask for the meetings of a country's participants:
+            # an index-only scan, and a probe per meeting when a page is read in the API's order.
+            models.Index(fields=["country", "meeting"], name="participant_country_meeting"),
         ]
 
     def __str__(self) -> str:
