@@ -115,6 +115,9 @@ class Participant(models.Model):
     side = models.CharField(max_length=5, choices=Side.choices, blank=True)
 
     objects = ParticipantManager()
+    # Who took part is part of a meeting's story: its history page shows these versions beside the meeting's own,
+    # and a revert restores the participants a version had.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "id"]

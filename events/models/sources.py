@@ -36,7 +36,12 @@ class SourceBase(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     evidence = models.TextField(blank=True)
-    start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the evidence in the article text.")
+    # Offsets in the cleaned text the sentences were split from (events.extraction.text.clean), not the stored
+    # text, which keeps the page furniture: the cleaned text is what every offset of the extraction refers to.
+    start = models.PositiveIntegerField(null=True, blank=True, help_text="Where the evidence starts in the article.")
+    end = models.PositiveIntegerField(null=True, blank=True, help_text="Where the evidence ends in the article.")
+    matched = models.JSONField(default=list, blank=True,
+                               help_text="The words of the evidence that name the record, as the article wrote them.")
 
     class Meta:
         abstract = True
