@@ -4,6 +4,7 @@
     python -m bench.probe profile ARTICLES     cProfile of one ingest: the top costs
     python -m bench.probe fill MEETINGS        bulk-create synthetic persons and meetings for the API test
     python -m bench.probe api                  SQL queries per API request, and EXPLAIN of each on PostgreSQL
+    python -m bench.probe explain              PostgreSQL: does each main filter read large tables by an index?
 
 Each prints one JSON object. The pipeline is not edited: its stage functions are wrapped here at run time.
 """
@@ -198,10 +199,71 @@ def api_paths() -> dict[str, str]:
     }
 
 
+# Each main filter of the list endpoints alone, for the EXPLAIN check: on PostgreSQL at 100,000 meetings the
+# queries that read a large table must read it through an index.
+MAIN_FILTERS = {
+    "meetings?country": "/api/meetings/?country=JP",
+    "meetings?date_after": "/api/meetings/?date_after=2024-06-01",
+    "meetings?date_before": "/api/meetings/?date_before=2010-03-01",
+    "meetings?person": "/api/meetings/?person={person}",
+    "meetings?country&date_after": "/api/meetings/?country=JP&date_after=2020-01-01",
+    "persons?search": "/api/persons/?search={name}",
+    "persons?country": "/api/persons/?country=JP",
+}
+
+
 def explain(sql: str) -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql)
         return [row[0] for row in cursor.fetchall()]
+
+
+def large_tables() -> set[str]:
+    # a sequential scan of a table of a few rows is the right plan
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples > 10000")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def plans_of(captured: list[dict], big: set[str]) -> list[dict]:
+    plans = []
+    for query in captured:
+        sql = query["sql"]
+        if not sql.lstrip().upper().startswith("SELECT") or "events_" not in sql:
+            continue
+        plan = explain(sql)
+        seq = sorted({line.split("Seq Scan on ")[1].split()[0] for line in plan if "Seq Scan on " in line} & big)
+        plans.append({"sql": sql[:300], "seq_scans": seq, "index_scan": "Index" in "\n".join(plan), "plan": plan})
+    return plans
+
+
+def reads(plan: list[str], tables: set[str]) -> bool:
+    """Whether a plan reads any of the tables (by whatever scan)."""
+    return any(f" on {table} " in f"{line} " for line in plan for table in tables)
+
+
+def explain_check() -> dict:
+    """PostgreSQL only: for each main filter, the large tables its queries scan sequentially (none is the pass)."""
+    from django.test import Client
+
+    from events.models import Participant
+
+    if connection.vendor != "postgresql":
+        return {}
+    big = large_tables()
+    participant = Participant.objects.filter(person__isnull=False).order_by("id").first()
+    values = {"person": participant.person_id, "name": participant.person.name.split()[-1][:6]}
+    client = Client()
+    result = {}
+    for name, path in MAIN_FILTERS.items():
+        path = path.format(**values)
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(path, HTTP_ACCEPT="application/json", HTTP_HOST="127.0.0.1").status_code
+        plans = [p for p in plans_of(queries.captured_queries, big) if reads(p["plan"], big)]
+        seq = sorted({t for p in plans for t in p["seq_scans"]})
+        result[name] = {"path": path, "status": status, "seq_scans": seq,
+                        "passed": status == 200 and not seq and all(p["index_scan"] for p in plans), "plans": plans}
+    return result
 
 
 def api() -> dict:
@@ -209,11 +271,7 @@ def api() -> dict:
 
     client = Client()
     result = {}
-    big = set()
-    if connection.vendor == "postgresql":  # a sequential scan of a table of a few rows is the right plan
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples > 10000")
-            big = {row[0] for row in cursor.fetchall()}
+    big = large_tables() if connection.vendor == "postgresql" else set()
     for name, path in api_paths().items():
         counts = {}
         for size in (10, 100):
@@ -224,16 +282,7 @@ def api() -> dict:
         entry = {"path": path, "status": response.status_code, "queries_page_10": counts[10],
                  "queries_page_100": counts[100]}
         if connection.vendor == "postgresql":
-            plans = []
-            for query in queries.captured_queries:
-                sql = query["sql"]
-                if not sql.lstrip().upper().startswith("SELECT") or "events_" not in sql:
-                    continue
-                plan = explain(sql)
-                text = "\n".join(plan)
-                seq = sorted({line.split("Seq Scan on ")[1].split()[0] for line in plan if "Seq Scan on " in line}
-                             & big)
-                plans.append({"sql": sql[:300], "seq_scans": seq, "index_scan": "Index" in text, "plan": plan})
+            plans = plans_of(queries.captured_queries, big)
             entry["explain"] = plans
             entry["seq_scans"] = sorted({t for p in plans for t in p["seq_scans"]})
             entry["large_tables"] = sorted(big)
@@ -251,6 +300,8 @@ def main(argv: list[str]) -> None:
         out = fill(int(args[0]))
     elif command == "api":
         out = api()
+    elif command == "explain":
+        out = explain_check()
     elif command == "paths":
         out = api_paths()
     else:

@@ -198,8 +198,12 @@ def api(db: Database, meetings: int, seconds: int, users: int, work: Path) -> di
     log(f"{db.vendor}: bulk-creating {meetings} meetings")
     filled = probe(["fill", str(meetings)], env)
     queries = probe(["api"], env)
+    explained = probe(["explain"], env)
+    for name, check in explained.items():
+        log(f"  EXPLAIN {name}: {'index scans' if check['passed'] else 'seq scan of ' + ','.join(check['seq_scans'])}")
     paths = probe(["paths"], env)
-    return {"rows": filled, "queries": queries, "load": load(paths, env, seconds, users, work)}
+    return {"rows": filled, "queries": queries, "explain_check": explained,
+            "load": load(paths, env, seconds, users, work)}
 
 
 def table(result: dict) -> str:
@@ -231,6 +235,13 @@ def table(result: dict) -> str:
             seq = ",".join(q.get("seq_scans", [])) or ("none" if "seq_scans" in q else "-")
             lines.append(f"  {name:18} {run['rps']:>7.0f}  {run['p50_ms']:>6.0f}  {run['p95_ms']:>6.0f}  "
                          f"{run['p99_ms']:>6.0f}  {q['queries_page_10']:>10}/{q['queries_page_100']:<10}  {seq}")
+        checks = entry.get("explain_check") or {}
+        if checks:
+            failed = [f"{name} ({','.join(c['seq_scans']) or 'no index'})"
+                      for name, c in checks.items() if not c["passed"]]
+            lines.append(f"  EXPLAIN check, main filters read large tables by index: "
+                         f"{len(checks) - len(failed)}/{len(checks)} pass"
+                         + (f"; failing: {', '.join(failed)}" if failed else ""))
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from events import merging
+from events import deletion, merging
 from events.models import (
     Agreement,
     AgreementMeeting,
@@ -36,6 +36,7 @@ from events.models import (
 
 from . import filter_types, filters
 from . import serializers as s
+from .exceptions import InUse
 from .parameters import KnownParametersOnly
 from .permissions import hide_rejected, is_curator
 from .relations import bilateral
@@ -56,7 +57,9 @@ MEETINGS = (
 
 def with_participants(meetings: QuerySet, request: Request) -> QuerySet:
     """Meetings with their participants, less the persons a curator rejected unless the reader curates persons."""
-    participants = Participant.objects.select_related("person", "office__country", "country")
+    # Participant's default ordering goes through the meeting's (date, title), a join to every meeting of the page
+    # for an order that only matters within one meeting.
+    participants = Participant.objects.select_related("person", "office__country", "country").order_by("meeting_id", "id")
     if not is_curator(request, Person):
         participants = participants.exclude(person__review_state=ReviewState.REJECTED)
     return meetings.prefetch_related(Prefetch("participants", participants))
@@ -160,6 +163,14 @@ class PersonViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.
 
     listing_actions = ("list", "meetings")
     paginated_actions = ("meetings",)
+
+    def perform_destroy(self, instance: Person) -> None:
+        """A person who holds tenures or took part in meetings is not deleted (they would go, or lose their
+        person): a duplicate is merged instead."""
+        refused = deletion.refusal(instance)
+        if refused:
+            raise InUse(refused)
+        super().perform_destroy(instance)
 
     @extend_schema(responses=s.MeetingSerializer(many=True), filters=True)
     @action(detail=True, queryset=MEETINGS, serializer_class=s.MeetingSerializer, filterset_class=filters.MeetingFilter)
