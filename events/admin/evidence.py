@@ -12,12 +12,20 @@ from events.models import Agreement, Meeting, Person, Tenure
 MIN_TERM = 3  # shorter words ("EU", "PM") would mark too much
 
 
-def highlight(text: str, terms: Iterable[str]) -> SafeString:
-    """`text` escaped, with every case-blind occurrence of a term wrapped in <mark>; longer terms win."""
-    words = sorted({t.strip() for t in terms if t and len(t.strip()) >= MIN_TERM}, key=len, reverse=True)
+def highlight(text: str, terms: Iterable[str], *, exact: bool = False) -> SafeString:
+    """`text` escaped, with every case-blind occurrence of a term wrapped in <mark>; longer terms win.
+
+    `exact` terms are the words the extraction matched in this very text: any length ("He", "Xi"), as written,
+    whole words only.
+    """
+    shortest = 1 if exact else MIN_TERM
+    words = sorted({t.strip() for t in terms if t and len(t.strip()) >= shortest}, key=len, reverse=True)
     if not words:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    if exact:
+        pattern = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words))
+    else:
+        pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     parts, end = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[end:match.start()]))

@@ -65,6 +65,10 @@ class SourceInline(admin.TabularInline):
 
     @admin.display(description="evidence")
     def evidence_in_context(self, source) -> str:
+        if source.matched:
+            # The words the extraction read the record from; sources older than that field fall back to the record's
+            # names as they are now.
+            return format_html('<div class="evidence">{}</div>', highlight(source.evidence, source.matched, exact=True))
         if not hasattr(self, "_terms") or self._terms[0] != source.record_id:
             self._terms = (source.record_id, record_terms(source.record))
         return format_html('<div class="evidence">{}</div>', highlight(source.evidence, self._terms[1]))

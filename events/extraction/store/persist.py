@@ -6,17 +6,24 @@ source into a verified or rejected record (participants and links included).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.db.models import Q
 
 from events.extraction.recognise.agreements import agreement_key
 from events.extraction.recognise.cues import occasion_key
 from events.extraction.report import ArticleResult
-from events.extraction.resolve.article import AgreementCandidate
+from events.extraction.resolve.article import AgreementCandidate, SentenceFacts
 from events.extraction.resolve.matching import AgreementFacts, MeetingFacts, same_agreement, same_meeting
 from events.extraction.resolve.meetings import MeetingCandidate
 from events.extraction.resolve.people import ArticlePerson, name_tokens
 from events.extraction.store import snapshot
+from events.extraction.store.evidence import (
+    agreement_evidence,
+    meeting_evidence,
+    person_evidence,
+    tenure_evidence,
+)
 from events.extraction.text.dates import ResolvedDate
 from events.models import (
     Agreement,
@@ -41,14 +48,17 @@ MIN_PARTICIPANTS = 2
 
 def save_extraction(article: Article, extraction, result: ArticleResult) -> None:
     countries = {c.code: c for c in Country.objects.all()}
-    persons = {p.index: save_person(p, article, countries, result) for p in extraction.persons}
+    facts = extraction.analysis.facts
+    persons = {p.index: save_person(p, article, countries, result, facts) for p in extraction.persons}
     # Read once per article, not once per agreement, and only those the article's agreements could be.
     known_agreements = snapshot.known_agreements(extraction.agreements)
-    agreements = {a.name: save_agreement(a, article, countries, result, known_agreements) for a in extraction.agreements}
+    agreements = {a.name: save_agreement(a, article, countries, result, known_agreements, facts)
+                  for a in extraction.agreements}
     for candidate in extraction.meetings:
         if len(candidate.participants) < MIN_PARTICIPANTS:
             continue  # a meeting is of named people: "the foreign ministers of the two countries met" names nobody
-        meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result)
+        meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result,
+                               facts)
         for name in candidate.agreements:
             for agreement in {agreements.get(name)} - {None}:
                 if meeting.is_protected or agreement.is_protected:
@@ -101,7 +111,8 @@ def find_person(person: ArticlePerson) -> Person | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def save_person(person: ArticlePerson, article: Article, countries: dict, result: ArticleResult) -> Person:
+def save_person(person: ArticlePerson, article: Article, countries: dict, result: ArticleResult,
+                facts: Sequence[SentenceFacts] = ()) -> Person:
     record = find_person(person)
     country = countries.get(person.country)
     if record is None:
@@ -124,7 +135,8 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         PersonAlias.objects.bulk_create(
             [PersonAlias(person=record, name=n) for n in dict.fromkeys(person.names) if n.lower() not in existing]
         )
-    PersonSource.objects.get_or_create(record=record, article=article, defaults={"evidence": person.evidence})
+    PersonSource.objects.get_or_create(record=record, article=article,
+                                       defaults=person_evidence(person, facts).source_fields())
     for title in person.titles:
         # With no country for the title nor the person (an IMF Managing Director), the office has none: the
         # title is kept rather than lost.
@@ -138,7 +150,8 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
             tenure = Tenure(person=record, office=office)
             _save(tenure, article)
             result.note("tenure", str(tenure), "created", person.evidence)
-        TenureSource.objects.get_or_create(record=tenure, article=article, defaults={"evidence": person.evidence})
+        TenureSource.objects.get_or_create(record=tenure, article=article,
+                                           defaults=tenure_evidence(person, title, facts).source_fields())
     return record
 
 
@@ -168,9 +181,11 @@ def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | Non
 
 
 def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[int, Person],
-                 article_people: list[ArticlePerson], countries: dict, result: ArticleResult) -> Meeting:
+                 article_people: list[ArticlePerson], countries: dict, result: ArticleResult,
+                 facts: Sequence[SentenceFacts] = ()) -> Meeting:
     people = [persons[i] for i in candidate.participants]
-    evidence = " ".join(s.text for s in candidate.sentences)[:2000]
+    source = meeting_evidence(candidate, facts)
+    evidence = source.text
     meeting = find_meeting(candidate, {p.pk for p in people})
     fields = {
         "kind": candidate.kind or Meeting.Kind.IN_PERSON,
@@ -220,8 +235,7 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
                                    country=person.country, side=side)
         existing.add(person.pk)
         names.add(holder.name.casefold())
-    MeetingSource.objects.get_or_create(record=meeting, article=article,
-                                        defaults={"evidence": evidence, "start": candidate.sentences[0].start})
+    MeetingSource.objects.get_or_create(record=meeting, article=article, defaults=source.source_fields())
     return meeting
 
 
@@ -264,9 +278,10 @@ def find_agreement(candidate: AgreementCandidate, known: list[Agreement]) -> Agr
 
 
 def save_agreement(candidate: AgreementCandidate, article: Article, countries: dict, result: ArticleResult,
-                   known: list[Agreement]) -> Agreement:
+                   known: list[Agreement], facts: Sequence[SentenceFacts] = ()) -> Agreement:
     agreement = find_agreement(candidate, known)
-    evidence = candidate.sentences[0].text
+    source = agreement_evidence(candidate, facts)
+    evidence = source.text
     if agreement is None:
         agreement = Agreement(name=candidate.name[:300], aliases=sorted(candidate.aliases), kind=candidate.kind,
                               status=candidate.status or Agreement.Status.UNKNOWN)
@@ -287,7 +302,7 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
         result.note("agreement", agreement.name, "merged", evidence)
     if not agreement.is_protected:
         agreement.parties.add(*[countries[c] for c in candidate.parties if c in countries])
-    AgreementSource.objects.get_or_create(record=agreement, article=article, defaults={"evidence": evidence})
+    AgreementSource.objects.get_or_create(record=agreement, article=article, defaults=source.source_fields())
     return agreement
 
 
