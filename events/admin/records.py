@@ -23,6 +23,7 @@ from events.models import (
 )
 from events.models.base import Extracted
 
+from .deletion import RefuseDeleteInUse
 from .duplicates import duplicates_view
 from .evidence import highlight, record_terms
 from .forms import LinesField, LockedFieldsField
@@ -184,18 +185,21 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
-        # Inline extracted records (tenures in a person) are curated edits too.
+        # Inline extracted records (tenures in a person) are curated edits too; a participant's change or removal
+        # goes into its history with the curator's name.
         for inline_form in formset.forms:
-            if isinstance(inline_form.instance, Extracted) and inline_form.has_changed():
+            if not inline_form.has_changed():
+                continue
+            if isinstance(inline_form.instance, Extracted):
                 settled = curation.settle_curated_dates(inline_form.instance, inline_form.changed_data)
                 curation.lock_changed_fields(inline_form.instance, [*inline_form.changed_data, *settled])
-                inline_form.instance._history_user = request.user
-                inline_form.instance._change_reason = "edited in the admin"
+            inline_form.instance._history_user = request.user
+            inline_form.instance._change_reason = "edited in the admin"
         super().save_formset(request, form, formset, change)
 
 
 @admin.register(Person)
-class PersonAdmin(ExtractedAdmin):
+class PersonAdmin(RefuseDeleteInUse, ExtractedAdmin):
     actions = [*ExtractedAdmin.actions, merge_selected]
     list_display = ["name", "alias_list", "country", "review_state", "updated_at"]
     list_filter = ["review_state", ("country", RELATED_ONLY)]
