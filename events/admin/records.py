@@ -23,7 +23,6 @@ from events.models import (
 )
 from events.models.base import Extracted
 
-from .deletion import RefuseDeleteInUse
 from .duplicates import duplicates_view
 from .evidence import highlight, record_terms
 from .forms import LinesField, LockedFieldsField
@@ -199,7 +198,7 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(RefuseDeleteInUse, ExtractedAdmin):
+class PersonAdmin(ExtractedAdmin):
     actions = [*ExtractedAdmin.actions, merge_selected]
     list_display = ["name", "alias_list", "country", "review_state", "updated_at"]
     list_filter = ["review_state", ("country", RELATED_ONLY)]
