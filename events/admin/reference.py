@@ -1,7 +1,10 @@
 """Reference data (countries, offices), articles, and the tables that link records (hidden from the index)."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import admin
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -107,11 +110,34 @@ class ArticleAdmin(admin.ModelAdmin):
             rows = format_html_join("", '<li><a href="{}">{}</a> <span class="quiet">{}</span></li>', items)
             sections.append((label, len(items), rows or format_html("<li>{}</li>", "none")))
         meetings = MeetingSource.objects.filter(article=article).values("record")
-        unresolved = Participant.objects.filter(meeting__in=meetings, person__isnull=True).select_related("meeting")
-        items = [(admin_url(p), p.raw_name, p.meeting) for p in unresolved]
-        rows = format_html_join("", '<li><a href="{}">{}</a> at {} (choose the person)</li>', items)
-        sections.append(("Unresolved participants", len(items), rows or format_html("<li>{}</li>", "none")))
+        unresolved = (Participant.objects.filter(meeting__in=meetings, person__isnull=True)
+                      .select_related("meeting", "office__country"))
+        items = [(admin_url(p), p.raw_name, format_html(", {}", p.office) if p.office_id else "", admin_url(p.meeting),
+                  p.meeting) for p in unresolved]
+        rows = format_html_join(
+            "", '<li><a href="{}">{}</a>{} at <a href="{}">{}</a> <span class="quiet">(choose the person)</span></li>',
+            items)
+        sections.append(("Participants without a person", len(items), rows or format_html("<li>{}</li>", "none")))
+        sections.append(("Offices without a holder", *self._offices_without_holder(article, meetings)))
         return format_html_join("", '<h3>{} ({})</h3><ul class="record-list">{}</ul>', sections)
+
+    @staticmethod
+    def _offices_without_holder(article: Article, meetings) -> tuple[int, str]:
+        """The offices this article's participants and tenures name that no tenure says anyone holds, each with a
+        link to add the holder (the person when a participant in that office has one)."""
+        tenures = TenureSource.objects.filter(article=article).values("record__office")
+        offices = (Office.objects.filter(Q(participations__meeting__in=meetings) | Q(pk__in=tenures))
+                   .filter(tenures__isnull=True).distinct().select_related("country"))
+        held_at = {}
+        for participant in Participant.objects.filter(meeting__in=meetings, office__in=offices, person__isnull=False):
+            held_at.setdefault(participant.office_id, participant.person_id)
+        add = reverse("admin:events_tenure_add")
+        items = []
+        for office in offices:
+            query = {"office": office.pk, **({"person": held_at[office.pk]} if office.pk in held_at else {})}
+            items.append((office, f"{add}?{urlencode(query)}"))
+        rows = format_html_join("", '<li>{} <a href="{}" class="addlink">add who held it</a></li>', items)
+        return len(items), rows or format_html("<li>{}</li>", "none")
 
 
 RECORD_PATHS = {PersonSource: ["record"], TenureSource: ["record__person", "record__office__country"],

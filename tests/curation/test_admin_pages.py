@@ -97,6 +97,30 @@ def test_an_articles_page_lists_what_was_extracted_from_it(admin_client):
     assert str(source.record) in page and "the Indian side" in page
 
 
+def test_an_articles_page_links_a_participant_without_a_person_to_its_page(admin_client):
+    source = factories.MeetingSourceFactory()
+    participant = factories.ParticipantFactory(meeting=source.record, person=None, raw_name="the Indian side")
+    page = admin_client.get(url(type(source.article), "change", source.article.pk)).content.decode()
+    assert f'<a href="{url(type(participant), "change", participant.pk)}">the Indian side</a>' in page
+
+
+def test_an_articles_page_lists_an_office_without_a_holder_with_a_link_to_add_one(admin_client):
+    source = factories.MeetingSourceFactory()
+    office = factories.OfficeFactory(title="Minister of Defence", country=factories.country("JP"))
+    participant = factories.ParticipantFactory(meeting=source.record, office=office)
+    page = admin_client.get(url(type(source.article), "change", source.article.pk)).content.decode()
+    add = reverse("admin:events_tenure_add") + f"?office={office.pk}&amp;person={participant.person_id}"
+    assert f'Minister of Defence (JP) <a href="{add}"' in page
+
+
+def test_an_articles_page_does_not_list_a_held_office(admin_client):
+    source = factories.MeetingSourceFactory()
+    tenure = factories.TenureFactory(office__title="Minister of Defence")
+    factories.ParticipantFactory(meeting=source.record, person=tenure.person, office=tenure.office)
+    page = admin_client.get(url(type(source.article), "change", source.article.pk))
+    assert "<h3>Offices without a holder (0)</h3>" in page.content.decode()
+
+
 def test_an_articles_text_is_read_only(admin_client):
     article = factories.ArticleFactory()
     page = admin_client.get(url(type(article), "change", article.pk)).content.decode()
