@@ -89,14 +89,19 @@ class Gazetteer:
         self.portfolios: list[str] = offices["portfolios"]
         self.prefix_kinds: dict[str, str] = offices["prefix_kinds"]
         self.ministries: dict[str, str] = offices["ministries"]
+        self.portfolio_words: frozenset[str] = frozenset(
+            [*offices["portfolio_words"], *(w for phrase in self.portfolios for w in phrase.split()),
+             *(w.lower() for pattern in self.office_spellings for w in pattern.split())])
 
         self.bodies: list[str] = load_json("bodies.json")["bodies"]
+        self.dynasties: dict[str, str] = load_json("dynasties.json")["families"]
 
         cues = load_json("cues.json")
         self.meeting_trigger = alternation(cues["meeting_triggers"], flags=re.I)
         self.kind_patterns = [(row["kind"], alternation([f"re:{p}" for p in row["patterns"]], flags=re.I))
                               for row in cues["kinds"]]
         self.planned = alternation(cues["planned"], flags=re.I)
+        self.attendance = alternation([f"re:{p}" for p in cues["attendance"]], flags=re.I)
         self.trigger_lemmas: frozenset[str] = frozenset(cues["trigger_lemmas"])
         self.meeting_nouns: frozenset[str] = frozenset(cues["meeting_nouns"])
         self.agreement_heads: list[str] = cues["agreement_heads"]

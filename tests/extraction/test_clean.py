@@ -285,3 +285,10 @@ def test_parse_date_text_refuses_what_is_not_one_full_date(text):
 def test_parse_month_day_reads_a_date_without_year():
     assert (parse_month_day("Nov 23"), parse_month_day("23rd November"), parse_month_day("Feb 30")) == (
         (11, 23), (11, 23), None)
+
+
+def test_two_stamps_run_together_are_both_header():
+    cleaned = clean("Menu Content\n\nWritten: 2023-09-22 09:58:01Updated: 2023-09-23 10:02:20\n\n"
+                    "Ministers Meet in New York\n\nThe two ministers met on Thursday.")
+    assert cleaned.published == datetime.date(2023, 9, 22)
+    assert "Updated" not in cleaned.text and "09:58" not in cleaned.text

@@ -8,6 +8,7 @@ from events.extraction.recognise.agreements import agreement_status, find_agreem
 from events.extraction.recognise.cues import find_meeting_cue
 from events.extraction.recognise.people import find_people
 from events.extraction.recognise.titles import find_titles
+from events.extraction.resolve.article import analyse
 
 
 def names(text):
@@ -73,3 +74,41 @@ def test_a_tweets_delighted_is_no_name():
 def test_a_railway_is_no_person():
     text = "President Joko Widodo rode the Jakarta-Bandung High Speed Rail with Premier Li Qiang on Wednesday."
     assert not any("Rail" in n or "Speed" in n for n in names(text))
+
+
+def test_an_office_someone_once_held_refers_to_nobody_else():
+    analysis = analyse(
+        "NATO Secretary General Mark Rutte will meet Prime Minister Kristen Michal in Tallinn. "
+        "Rutte served as the prime minister of the Netherlands for fourteen years.")
+    michal = next(p for p in analysis.people.persons if p.name == "Kristen Michal")
+    assert michal.country != "NL"
+
+
+def test_the_fuller_mention_of_a_title_says_whose_official_it_is():
+    analysis = analyse(
+        "Secretary General Mark Rutte arrived in Vilnius. NATO Secretary General Mark Rutte met President "
+        "Gitanas Nauseda of Lithuania.")
+    rutte = next(p for p in analysis.people.persons if p.name == "Mark Rutte")
+    assert rutte.international and rutte.country == ""
+
+
+def test_a_visitor_is_not_of_the_country_visited_and_the_host_there_is():
+    analysis = analyse(
+        "Foreign Minister Roberto Ampuero made an official visit to Asuncion, Paraguay, where he held a meeting "
+        "with Foreign Minister Eladio Loizaga.")
+    ampuero, loizaga = analysis.people.persons
+    assert (ampuero.country, loizaga.country) == ("", "PY")
+
+
+def test_a_title_said_of_the_subject_is_the_subject_s():
+    analysis = analyse("Foreign Minister Park Jin met his counterpart Yoko Kamikawa in New York. Kamikawa was "
+                       "appointed as Japan's new foreign minister last week.")
+    kamikawa = next(p for p in analysis.people.persons if p.name == "Yoko Kamikawa")
+    assert (kamikawa.country, [t.title for t in kamikawa.titles]) == ("JP", ["Foreign Minister"])
+
+
+def test_a_title_is_not_someone_the_sentence_already_names():
+    analysis = analyse("Foreign Minister Park Jin arrived in New York. Foreign Minister Park Jin held talks with "
+                       "Japan's foreign minister on Thursday.")
+    [park] = analysis.people.persons
+    assert [person for _, _, person in analysis.facts[1].spans] == [park.index]

@@ -174,3 +174,32 @@ def test_a_month_further_down_does_not_date_the_report():
             "They talked about trade. Anwar invited Australia to a showcase in September.")
     _, _, [meeting] = meetings(text, datetime.date(2025, 7, 11))
     assert (meeting.date.date, meeting.date.precision) == (datetime.date(2025, 7, 11), "day")
+
+
+ATTENDED = (
+    "President William Ruto received Foreign Minister Luis Gilberto Murillo of Colombia in Nairobi on Monday. "
+    "The two sides discussed trade and security.\n\n"
+    "The meeting was attended by Foreign Affairs Cabinet Secretary Musalia Mudavadi and "
+    "Trade Cabinet Secretary Rebecca Miano."
+)
+
+
+def test_an_attendance_list_joins_the_meeting_it_follows():
+    analysis, _, merged = meetings(ATTENDED)
+    [meeting] = merged
+    assert set(names(analysis, meeting)) == {"William Ruto", "Luis Gilberto Murillo", "Musalia Mudavadi",
+                                             "Rebecca Miano"}
+
+
+def test_an_attendance_list_after_a_meeting_of_unnamed_people_joins_no_earlier_one():
+    text = ATTENDED.replace(
+        "The meeting was attended by",
+        "Separately, the two governments met yesterday in Mombasa on border trade.\n\nThose in attendance were")
+    analysis, _, merged = meetings(text)
+    assert ["William Ruto", "Luis Gilberto Murillo"] in [names(analysis, m) for m in merged]
+
+
+def test_counterparts_are_no_one_government_whatever_is_assumed():
+    analysis, _, merged = meetings(
+        "Foreign Minister Park Jin held talks with his new counterpart, Yoko Kamikawa, in Japan on Thursday.")
+    assert [names(analysis, m) for m in merged] == [["Park Jin", "Yoko Kamikawa"]]

@@ -295,3 +295,34 @@ def test_he_is_a_chinese_name_inside_a_name(text, name):
 def test_a_central_bank_president_is_not_a_head_of_state():
     [mention] = named("Central Bank President Santiago Bausili flew to Washington.")
     assert (mention.title.title, mention.title.kind) == ("Central Bank President", "senior_official")
+
+
+def test_a_demonym_is_not_shared_with_a_counterpart_of_the_same_kind():
+    found = {m.name: m.country for m in named("US Treasury Secretary Steven Mnuchin and Vice Premier Liu He spoke.")}
+    assert found == {"Steven Mnuchin": "US", "Liu He": ""}
+
+
+def test_forms_of_address_between_a_title_and_a_name():
+    [mention] = named("The Emir H H Sheikh Tamim bin Hamad Al Thani opened the forum.")
+    assert (mention.name, mention.title.title) == ("Tamim bin Hamad Al Thani", "Emir")
+
+
+def test_a_reigning_family_s_name_gives_the_country():
+    index = PeopleIndex()
+    index.add(named("Deputy Prime Minister Mohammed bin Abdulrahman Al-Thani arrived in Rome.")[0], 0, "")
+    assert index.persons[0].country == "QA"
+
+
+def test_a_reigning_family_s_name_outweighs_the_sentence_s_country():
+    index = PeopleIndex()
+    index.add(named("Uzbek officials greeted King Salman bin Abdulaziz Al Saud of Uzbekistan.")[0], 0, "")
+    assert index.persons[0].country == "SA"
+
+
+def test_a_dash_sets_a_title_off_a_name_in_a_list_of_appointments():
+    [mention] = named("Keheliya Rambukwella \u2013 Minister of Health")
+    assert (mention.name, mention.title.title) == ("Keheliya Rambukwella", "Health Minister")
+
+
+def test_portfolio_words_after_a_title_s_comma_are_no_name():
+    assert named("He was named Minister of Ports, Shipping and Aviation on Friday.") == []

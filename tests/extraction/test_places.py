@@ -1,4 +1,6 @@
 """Places in a sentence, and the venue of a meeting."""
+import pytest
+
 from events.extraction.recognise.places import find_places, venue
 
 
@@ -78,3 +80,11 @@ def test_a_country_before_in_and_a_city_is_not_the_citys():
 def test_a_country_owning_what_follows_is_not_the_citys():
     places = find_places("The talks in Nairobi, Uganda's President said, were useful.")
     assert [(p.text, p.country) for p in places if p.kind == "city"] == [("Nairobi", "KE")]
+
+
+@pytest.mark.parametrize("text", [
+    "According to Seoul's foreign ministry, the two ministers spoke about the summit.",
+    "Beijing's stance on the dispute was discussed by the two ministers.",
+])
+def test_a_city_that_owns_something_is_no_venue(text):
+    assert [p for p in find_places(text) if p.located] == []

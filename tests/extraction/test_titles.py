@@ -120,3 +120,40 @@ def test_where_an_envoy_is_posted_is_not_whose_envoy():
     title = only(text)
     assert (title.title, title.country) == ("Ambassador", "CN")
     assert text[title.end:].startswith(" Xing Haiming")
+
+
+@pytest.mark.parametrize("text, title, name", [
+    ("Minister of International Relations and Cooperation Naledi Pandor addressed the council.",
+     "Minister of International Relations and Cooperation", "Naledi Pandor"),
+    ("Minister of Basic Education Angie Motshekga was sworn in on Tuesday.", "Minister of Basic Education",
+     "Angie Motshekga"),
+    ("Minister of Foreign Affairs and International Cooperation Abdoulaye Diop met the delegation.",
+     "Minister of Foreign Affairs and International Cooperation", "Abdoulaye Diop"),
+])
+def test_a_portfolio_running_into_a_name_ends_before_it(text, title, name):
+    found = only(text)
+    assert found.title == title
+    assert text[found.end:].strip().startswith(name)
+
+
+def test_a_second_portfolio_without_comma_or_name_is_left_out():
+    titles = find_titles("The Foreign Minister and Defence Minister Richard Marles met.")
+    assert [t.title for t in titles] == ["Foreign Minister", "Defence Minister"]
+
+
+@pytest.mark.parametrize("text, title, kind", [
+    ("US Treasury Secretary Janet Yellen", "Treasury Secretary", "minister"),
+    ("Vice Premier He Lifeng", "Vice Premier", "minister"),
+    ("Chinese Premier Li Qiang", "Premier", "head_of_government"),
+    ("German Interior Minister Nancy Faeser", "Interior Minister", "minister"),
+    ("presidential spokesman Manuel Adorni", "Spokesman", "spokesperson"),
+    ("US Secretary of Defense Lloyd Austin", "Secretary of Defense", "defence_minister"),
+])
+def test_a_government_s_own_title_is_kept_with_its_kind(text, title, kind):
+    found = only(text)
+    assert (found.title, found.kind) == (title, kind)
+
+
+def test_a_word_on_when_the_holder_took_office_stays_inside_the_title():
+    found = only("Park Jin held talks with Japan's new foreign minister on Thursday.")
+    assert (found.title, found.country) == ("Foreign Minister", "JP")

@@ -18,8 +18,9 @@ NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
+# Up to three forms of address in a row: "H H Sheikh Tamim", "HE Dr. Ali".
 ADDRESS = (r"(?:(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)|Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH"
-           r"|Prince|Princess)\.?\s+)?+")
+           r"|H\.?\s?H|Sheikh|Sheikha|Shaikh|Prince|Princess)\.?\s+){0,3}+")
 NAME = rf"{ADDRESS}(?:(?<!\p{{L}})\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
@@ -87,6 +88,8 @@ def clean_name(raw: str) -> str:
     words = raw.split()
     while len(words) > 2 and words[0] in {"His", "Her"} and words[1] in {"Highness", "Majesty", "Excellency", "Royal"}:
         words = words[3:] if words[1] == "Royal" else words[2:]  # "His Highness Sheikh Mohamed", "Her Majesty"
+    if len(words) > 3 and words[0].strip(".") == "H" and words[1].strip(".") in {"H", "E"}:
+        words = words[2:]  # "H H Sheikh Tamim", "H. E. Mahmoud Abbas"
     while len(words) > 1 and (words[0].lower().strip(".,") in FORMS_OF_ADDRESS or words[0].strip(".") in CAPITAL_FORMS):
         words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
     kept: list[str] = []
@@ -152,7 +155,8 @@ def _names_in_list(text: str, position: int) -> list[tuple[str, int, int]]:
 def _appositive_before(text: str, title: TitleMention) -> tuple[str, int, int] | None:
     """ "Masataka Okano, Vice-Minister for ...": the name just before a title, set off by a comma."""
     before = text[: title.start]
-    match = re.search(rf"(?P<name>{NAME}),\s+(?:the\s+)?$", before)
+    # "Nimal Siripala de Silva (en dash) Minister of Ports": a list of appointments sets the title off with a dash.
+    match = re.search(rf"(?P<name>{NAME})(?:,|\s+[\u2013\u2014-])\s+(?:the\s+)?$", before)
     if not match:
         return None
     name = clean_name(match.group("name"))
@@ -169,8 +173,10 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
     previous: PersonMention | None = None
     for title in titles:
         country = title.country
-        # "Japanese foreign minister X and defence minister Y": the demonym covers both.
-        if not country and previous and previous.title and re.fullmatch(r"\s*and\s+", text[previous.end: title.start]):
+        # "Japanese foreign minister X and defence minister Y": the demonym covers both. Two holders of one kind of
+        # office are counterparts, not colleagues: "US Treasury Secretary X and Vice Premier Y" is no American pair.
+        if not country and previous and previous.title and previous.title.kind != title.kind \
+                and re.fullmatch(r"\s*and\s+", text[previous.end: title.start]):
             country = previous.title.country
             title = replace(title, country=country)
         after = text[title.end:]
@@ -195,6 +201,8 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
         if found is None and not appositive and not second_title and re.match(r",\s+", after) \
                 and not re.search(r",\s*(?:the\s+)?$", text[: title.start]):
             found = _name_after(text, title.end + re.match(r",\s+", after).end())
+            if found and all(w.lower() in gazetteer().portfolio_words for w in found[0].split()):
+                found = None  # "Minister of Ports, Shipping and Aviation": the title goes on, no name follows
         placed = COMMA_PLACE_COMMA.match(text, title.end) if found is None and not appositive else None
         place = gazetteer().place(placed.group("place")) if placed else None
         if place is not None and place.kind == "country":
@@ -367,7 +375,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
 
 # Between a title and the name it introduces: the rest of the title ("of the African Union") and a comma.
 TITLE_THEN_NAME = re.compile(
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\w'-]*+(?:\s+(?:of\s+|and\s+)?\p{Lu}[\w'-]*+){0,5}+)?\s*,?\s*"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\w'-]*+(?:\s+(?:of\s+|and\s+)?\p{{Lu}}[\w'-]*+){{0,5}}+)?\s*,?\s*{ADDRESS}"
 )
 NAME_THEN_TITLE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:\p{L}+\s+){0,3}?")
 

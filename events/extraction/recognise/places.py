@@ -9,7 +9,7 @@ from events.extraction.gazetteer import bare_letters, gazetteer
 
 # A city name followed by one of these names a building or a thing: "Hyderabad House".
 BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|Declaration|Process|Group|Summit|Agreement)\b")
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         if place.kind == "city" and text[max(0, match.start() - 1): match.start()] == "-":
             continue
-        located = place.kind == "city" or bool(PREPOSITION_BEFORE.search(text[: match.start()]))
+        # "Seoul's foreign ministry", "Beijing's stance": a city that owns something is a government, not a venue.
+        owns = re.match(r"['\u2019]s\b", text[match.end(): match.end() + 3])
+        located = (place.kind == "city" and not owns) or bool(PREPOSITION_BEFORE.search(text[: match.start()]))
         found.append(PlaceMention(word, place.country, place.kind, match.start(), match.end(), place.city, located))
     return _attach_countries(text, found)
 

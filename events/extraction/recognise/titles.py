@@ -62,10 +62,13 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
         # "Turkey's Communications Director": a portfolio named between the country and the title.
         rf"(?P<qualifier>(?-i:(?:(?!(?i:{ranks}|{_core_pattern(g)})\b){CAP}\s+){{1,2}}))?)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
+        # "Japan's new foreign minister": a word on when the holder took or leaves office.
+        rf"(?:(?:new|newly[ -]appointed|incoming|outgoing|acting|interim)\s+)?"
         rf"(?P<core>(?:(?:{ranks})[ -])*{_core_pattern(g)})(?P<plural>s)?"
         rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:(?:and|of|of\s+the)\s+)?{not_title}{CAP}){{0,5}}))?"
         # "Minister of Information and Culture, Alhaji X": a second portfolio, when a comma closes it.
-        rf"(?P<extension>\s+and\s+(?-i:{not_title}{CAP}(?:\s+{not_title}{CAP}){{0,2}})(?=,))?"
+        # Closed by a comma, or running into a name that _settled() cuts off ("... and International Cooperation X").
+        rf"(?P<extension>\s+and\s+(?-i:{not_title}{CAP}(?:\s+{not_title}{CAP}){{0,4}}+))?"
         rf"(?:\s+\((?P<abbr>[A-Z]{{2,6}})\))?"
         rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
         # "Chinese Ambassador to South Korea Xing Haiming": where an envoy is posted, not whose envoy.
@@ -101,7 +104,11 @@ def canonical_title(core: str, complement: str) -> tuple[str, str]:
 def find_titles(text: str) -> list[TitleMention]:
     g = gazetteer()
     found = []
-    for match in title_regex().finditer(text):
+    pattern, position = title_regex(), 0
+    # Each search starts where the last title ended after _settled() cut it: "Foreign Minister | and Defence Minister".
+    while (found_match := pattern.search(text, position)) is not None:
+        match = _settled(text, found_match, g)
+        position = max(match.end(), match.start() + 1)
         core = match.group("core")
         # A capitalised single word like "President" inside a name of a thing ("President's Cup") still counts;
         # but "minister" alone in lower case ("the minister said") says nothing.
@@ -133,6 +140,47 @@ def find_titles(text: str) -> list[TitleMention]:
         found.append(TitleMention(title, kind, match.start(), match.end(), country, ministry, bool(match.group("plural")),
                                   international))
     return found
+
+
+def _settled(text: str, match: re.Match, g: Gazetteer) -> re.Match:
+    """The title without the name its last capitalised words ran into: "Minister of Basic Education | Angie
+    Motshekga said". A second portfolio ("and International Cooperation") stays only when a comma closes it or a name
+    follows it. At most two cuts, each matching again on a shorter text."""
+    named = False
+    for _ in range(2):
+        group = "extension" if match.group("extension") else "complement" if match.group("complement") else None
+        if group is None or match.end() != match.end(group):
+            return match
+        cut = _name_start(text, match, group, g)
+        named = named or cut is not None
+        if cut is None and group == "extension" and not named and not text.startswith(",", match.end()):
+            cut = match.start("extension")
+        if cut is None:
+            return match
+        while cut > match.start() and text[cut - 1].isspace():
+            cut -= 1
+        # endpos, not a slice: no copy of the text for each title.
+        match = title_regex().match(text, match.start(), cut)
+    return match
+
+
+def _name_start(text: str, match: re.Match, group: str, g: Gazetteer) -> int | None:
+    """Where a name starts inside a title's last words: "Minister of International Relations and Cooperation Naledi
+    Pandor said". Ministries are named with a small vocabulary; the capitalised words after its last word are a name:
+    two or more, or one that a particle continues ("... Affairs Mohammed bin Ahmed")."""
+    words = list(re.finditer(r"[\w'-]+", match.group(group)))
+    name: list[re.Match] = []
+    for word in reversed(words):
+        lowered = word.group().lower()
+        if lowered in {"for", "of", "the", "and"} or lowered in g.portfolio_words or lowered.rstrip("s") in g.portfolio_words:
+            break
+        name.insert(0, word)
+    if not name or len(name) == len(words):
+        return None
+    particle = re.match(r"\s+(?:bin|bint|ibn|al|el|van|von|de|da|di|du|dos|del)\s", text[match.end():])
+    if len(name) < 2 and not particle:
+        return None
+    return match.start(group) + name[0].start()
 
 
 def _names_a_body(complement: str, g: Gazetteer) -> bool:

@@ -92,6 +92,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
         named = [(m.start, m.end) for m in fact.mentions if m.name]
         fact.places = [p for p in fact.places if not any(s <= p.start < e for s, e in named)]
     _link_references(facts, people)
+    _visitors_and_hosts(facts, people)
     pair = _country_pair(facts, people)
     _infer_countries(facts, people, pair)
     _assume_countries(facts, people, pair)
@@ -119,8 +120,17 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
             person: ArticlePerson | None = None
             if mention.name:
                 person = next(p for p in people.persons if mention.name in p.names)
+            elif mention.via == "title_only" and PAST_OFFICE.search(fact.sentence.text[:mention.start]):
+                pass
+            elif mention.via == "title_only" and PREDICATE.search(fact.sentence.text[:mention.start]):
+                # "Kamikawa was appointed as Japan's new foreign minister": the title is the subject's own.
+                subject = [m for m in fact.mentions if m.name and m.end <= mention.start]
+                if subject:
+                    person = next(p for p in people.persons if subject[-1].name in p.names)
+                    people.note(person, PersonMention("", 0, 0, "title", mention.title, mention.title.country),
+                                fact.sentence.index)
             elif mention.via == "title_only":
-                person = people.by_title(mention.title, fact.sentence.index)
+                person = people.by_title(mention.title, fact.sentence.index, frozenset(fact.persons))
             elif mention.via == "handle":
                 person = people.by_handle(mention.handle)
             elif mention.via == "pronoun" and previous and previous.persons and _adjacent(previous, fact):
@@ -135,6 +145,12 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
                     people.note(person, PersonMention("", 0, 0, mention.via, country=country), fact.sentence.index)
         # "his Japanese counterpart X": whoever else the sentence names first is not Japanese.
         for mention in fact.mentions:
+            if mention.via == "counterpart" and fact.persons:
+                subject = people.persons[fact.persons[0]]
+                counterpart = next(p for p in people.persons if mention.name in p.names)
+                if counterpart is not subject:
+                    subject.counterparts.add(counterpart.index)
+                    counterpart.counterparts.add(subject.index)
             if mention.counterpart_of_country and fact.persons:
                 subject = people.persons[fact.persons[0]]
                 if mention.name not in subject.names:
@@ -148,10 +164,46 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
             previous = fact
 
 
+# "Rutte served as the prime minister of the Netherlands", "the former president": an office someone held is no
+# reference to whoever holds it now.
+PAST_OFFICE = re.compile(r"(?:\b(?:served|serving|worked)\s+as|\b(?:former|then|ex|late))[\s-]+(?:(?:the|a|an)\s+)?$", re.I)
+
+
+# "was appointed as", "became", "is the": a title said of the sentence's subject.
+PREDICATE = re.compile(r"\b(?:as|became|becomes|is|was)\s+(?:(?:the|a|an)\s+)?$", re.I)
+
+
 def _adjacent(previous: SentenceFacts, fact: SentenceFacts) -> bool:
     """Close enough for "He" to mean the earlier sentence's subject: the same paragraph, or at most two sentences
     back (news paragraphs are a sentence or two, and a quote without names may sit between)."""
     return fact.sentence.index - previous.sentence.index <= 2 or previous.sentence.paragraph == fact.sentence.paragraph
+
+
+# Words that send someone to a place: "visited Paraguay", "arrived in Tallinn", "an official visit to Asuncion, Paraguay".
+VISIT_BEFORE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|visit\s+to|trip\s+to|arriv(?:e|es|ed|ing)\s+in|travel(?:s|led|ed|ling)?\s+to|landed\s+in"
+    r"|tour\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def _visitors_and_hosts(facts: list[SentenceFacts], people: PeopleIndex) -> None:
+    """ "Foreign Minister A made an official visit to Asuncion, Paraguay, where he met Foreign Minister B": A, the
+    nearest person before the visit, is no Paraguayan; B, met there and given no country, is assumed one."""
+    for fact in facts:
+        for place in fact.places:
+            if place.kind not in {"country", "city"} or not place.country:
+                continue
+            visit = VISIT_BEFORE.search(fact.sentence.text, max(0, place.start - 40), place.start)
+            if visit is None:
+                continue
+            before = [(start, person) for start, _, person in fact.spans if start < visit.start()]
+            if before:
+                visitor = people.persons[max(before)[1]]
+                if visitor.evidenced_country != place.country:
+                    visitor.not_countries.add(place.country)
+            for start, _, index in fact.spans:
+                host = people.persons[index]
+                if start > place.end and not host.country and place.country not in host.not_countries:
+                    host.assumed_country = place.country
 
 
 def _country_pair(facts: list[SentenceFacts], people: PeopleIndex) -> tuple[str, ...]:
@@ -166,7 +218,11 @@ def _country_pair(facts: list[SentenceFacts], people: PeopleIndex) -> tuple[str,
     for person in people.persons:
         for country, votes in person.country_votes.items():
             counts[country] += votes
-    return tuple(code for code, _ in counts.most_common(2))
+    ranked = counts.most_common(3)
+    # A second country tied with a third is no side of the story: "from Brazil to Chile, passing through Paraguay".
+    if len(ranked) == 3 and ranked[1][1] == ranked[2][1]:
+        ranked = ranked[:1]
+    return tuple(code for code, _ in ranked[:2])
 
 
 def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...]) -> None:

@@ -5,6 +5,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from events.extraction.gazetteer import gazetteer
 from events.extraction.recognise.cues import GROUP, Occasion, trigger_tokens
 from events.extraction.recognise.places import PlaceMention, venue
 from events.extraction.resolve.article import Analysis, SentenceFacts
@@ -70,11 +71,19 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
     found: list[MeetingCandidate] = []
     previous_subject: tuple[int, int, int] | None = None  # (person, sentence index, paragraph)
     person_countries = {p.index: p.country for p in analysis.people.persons}  # once per article, not per sentence
+    reported = -1  # the latest sentence that reports a meeting with a verb ("met", "held talks")
     for fact in analysis.facts:
+        attended = _attended(fact, found, reported)
+        if attended is not None:
+            # "The meeting was attended by A, B and C": more people at the meeting just reported, not a new one.
+            attended.participants += [p for p in fact.persons if p not in attended.participants + list(_absent(fact))]
+            continue
         if fact.cue is None:
             if fact.persons:
                 previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
             continue
+        if _verbal(fact):
+            reported = fact.sentence.index
         groups = linked_groups(fact.parse, fact.spans, trigger_tokens(fact.parse), person_countries)
         if SEPARATE.search(fact.sentence.text):
             # "held separate talks with A, B and C", "a pair of bilateral meetings with A and B": one each.
@@ -110,6 +119,32 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         for occasion in occasions or (None,):
             found.append(_candidate(fact, participants, occasion, linked=bool(groups)))
     return found
+
+
+# How far back, in sentences, an attendance list may reach for the meeting it completes: readouts report the talks
+# in a few sentences, then who attended.
+ATTENDANCE_REACH = 8
+
+
+def _attended(fact: SentenceFacts, found: list[MeetingCandidate], reported: int) -> MeetingCandidate | None:
+    """The meeting an attendance list completes: the latest with people in it ("the summit" named alone is none),
+    unless a later sentence reported a meeting of people the article does not name ("the two governments met
+    yesterday in Abuja ... Those in attendance were"): that one's attendees make their own."""
+    if not fact.persons or not gazetteer().attendance.search(fact.sentence.text):
+        return None
+    latest = next((m for m in reversed(found) if len(m.participants) >= 2), None)
+    if latest is None or fact.sentence.index - latest.sentences[-1].index > ATTENDANCE_REACH:
+        return None
+    return latest if latest.sentences[-1].index >= reported else None
+
+
+def _verbal(fact: SentenceFacts) -> bool:
+    """Whether the sentence reports a meeting with a verb ("met", "held talks"), not a noun that refers back to one
+    ("During the meeting")."""
+    if fact.parse is None:
+        return fact.cue.trigger.lower() in {"met", "meet", "meets", "held", "hosted", "received"}
+    index = fact.parse.index_at(fact.cue.start)
+    return index is not None and fact.parse.tokens[index].pos == "VERB"
 
 
 def _absent(fact: SentenceFacts) -> set[int]:
@@ -153,6 +188,8 @@ def _one_government(participants: list[int], analysis: Analysis) -> bool:
     country) says nothing about who is foreign, so a mix of the two never makes a meeting domestic.
     """
     persons = [analysis.people.persons[i] for i in participants]
+    if any(p.counterparts & set(participants) for p in persons):
+        return False  # counterparts serve two governments, whatever is assumed of their countries
     evidenced = [p.evidenced_country for p in persons]
     countries = evidenced if any(evidenced) else [p.assumed_country for p in persons]
     return len(countries) >= 2 and all(countries) and len(set(countries)) == 1

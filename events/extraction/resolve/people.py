@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from events.extraction.gazetteer import gazetteer
 from events.extraction.recognise.people import NOT_NAME_WORDS, PersonMention
 from events.extraction.recognise.titles import TitleMention
 
@@ -85,6 +86,7 @@ class ArticlePerson:
     titles: list[TitleMention] = field(default_factory=list)
     country_votes: Counter = field(default_factory=Counter)
     not_countries: set[str] = field(default_factory=set)
+    counterparts: set[int] = field(default_factory=set)  # "his new counterpart, X": of another government
     assumed_country: str = ""  # the only country an article names, for officials it gives no country
     sentences: list[int] = field(default_factory=list)
     evidence: str = ""
@@ -121,8 +123,21 @@ class ArticlePerson:
             return ""
         if self.known and self.known.country:
             return self.known.country
+        if family := self.dynasty_country:
+            return family
         if self.country_votes:
             return self.country_votes.most_common(1)[0][0]
+        return ""
+
+    @property
+    def dynasty_country(self) -> str:
+        """ "Mohammed bin Abdulrahman Al Thani": a reigning family's name says whose official this is, whatever
+        country the sentence around names."""
+        families = {name_tokens(family): code for family, code in gazetteer().dynasties.items()}
+        for tokens in self.tokens:
+            for family, code in families.items():
+                if len(tokens) > len(family) and tokens[-len(family):] == family:
+                    return code
         return ""
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
@@ -164,17 +179,24 @@ class PeopleIndex:
         return hits[0] if len(hits) == 1 else None
 
     def note(self, person: ArticlePerson, mention: PersonMention, sentence: int) -> None:
-        if mention.title and mention.title.title not in {t.title for t in person.titles}:
-            person.titles.append(mention.title)
+        if mention.title:
+            same = [i for i, t in enumerate(person.titles) if t.title == mention.title.title]
+            if not same:
+                person.titles.append(mention.title)
+            elif mention.title.international and not person.titles[same[0]].international:
+                # "Secretary General Mark Rutte", later "NATO Secretary General": the fuller mention says whose.
+                person.titles[same[0]] = mention.title
         if mention.country and mention.via != "counterpart_subject":
             person.country_votes[mention.country] += 1
         if sentence not in person.sentences:
             person.sentences.append(sentence)
 
-    def by_title(self, title: TitleMention, before_sentence: int) -> ArticlePerson | None:
-        """ "the Indian Foreign Secretary": the latest person so far with that title (and country)."""
+    def by_title(self, title: TitleMention, before_sentence: int, present: frozenset[int] = frozenset()
+                 ) -> ArticlePerson | None:
+        """ "the Indian Foreign Secretary": the latest person so far with that title (and country). Not one the
+        sentence already names: "Foreign Minister Park Jin held talks with Japan's foreign minister" is two."""
         holders = [p for p in self.persons if any(t.title == title.title for t in p.titles)
-                   and (not title.country or not p.country or p.country == title.country)]
+                   and (not title.country or not p.country or p.country == title.country) and p.index not in present]
         if not holders:
             return None
         return max(holders, key=lambda p: max([s for s in p.sentences if s <= before_sentence], default=-1))

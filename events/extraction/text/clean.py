@@ -106,7 +106,8 @@ _RELATIVE_STAMP = re.compile(
     re.IGNORECASE,
 )
 # Header lines that pack several items: "Written by Jane Roe | New Delhi | Updated: August 20, 2024 10:15 IST".
-_HEADER_SEPARATOR = re.compile(r"\s+[|/•·]\s+|\s*\|\s*")
+# "Written: 2023-09-22 09:58:01Updated: 2023-09-22 10:02:20": two stamps run together with no space.
+_HEADER_SEPARATOR = re.compile(r"\s+[|/•·]\s+|\s*\|\s*|(?<=\d)(?=(?:Written|Updated|Published|Posted|Modified)\b)")
 # A place or outlet name between the items of such a line: a few capitalised words.
 _SHORT_NAME = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}$")
 # "By Jane Doe" or "By Jane Doe | Outlet" under a headline. Names are capitalised: "By doing so, ..." is prose.
@@ -128,7 +129,8 @@ _HEADING_SEPARATOR = re.compile(r"^[:|\-\u2013\u2014»>]+\s*")
 
 # --- timestamps and datelines ----------------------------------------------------------------------------------
 
-_STAMP_LABEL = r"(?:first\s+)?(?:published|updated|last\s+updated|posted|modified|date[d]?|created)(?:\s+(?:on|at))?"
+_STAMP_LABEL = (r"(?:first\s+)?(?:published|updated|last\s+updated|posted|modified|date[d]?|created|written)"
+                r"(?:\s+(?:on|at))?")
 # What may surround a date in a timestamp line: weekday, time, zone, separators ("• | 1:00 pm").
 _STAMP_DECORATION = re.compile(
     rf"(?:{WEEKDAY}|{TIME}|{TIMEZONE}|\bat\b|\bon\b|[\s,|•·/()\u2013\u2014:-])+", re.IGNORECASE
