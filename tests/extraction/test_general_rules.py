@@ -112,3 +112,24 @@ def test_a_title_is_not_someone_the_sentence_already_names():
                        "Japan's foreign minister on Thursday.")
     [park] = analysis.people.persons
     assert [person for _, _, person in analysis.facts[1].spans] == [park.index]
+
+
+def test_a_country_named_for_something_else_gives_no_one_its_nationality():
+    analysis = analyse("Australia and Papua New Guinea signed a security pact. Prime Minister Anthony Albanese paid "
+                       "tribute to the support PNG's population gave in the war.")
+    [albanese] = analysis.people.persons
+    assert albanese.assumed_country == ""
+
+
+def test_a_country_named_as_a_delegation_gives_its_people_their_nationality():
+    analysis = analyse("The Malaysian delegation comprises Minister of Transport Anthony Loke and Minister of Trade "
+                       "Tengku Zafrul Aziz.")
+    assert {p.country for p in analysis.people.persons} == {"MY"}
+
+
+def test_a_side_inferred_in_a_story_of_three_countries_is_no_evidence():
+    analysis = analyse(
+        "Foreign Minister Vivian Balakrishnan met his Greek counterpart Nikos Dendias in Phnom Penh. "
+        "Timor-Leste and Greece were named by Balakrishnan. Greece and Cambodia agreed to expand trade.")
+    balakrishnan = next(p for p in analysis.people.persons if p.name == "Vivian Balakrishnan")
+    assert balakrishnan.evidenced_country == ""

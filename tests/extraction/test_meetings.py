@@ -203,3 +203,33 @@ def test_counterparts_are_no_one_government_whatever_is_assumed():
     analysis, _, merged = meetings(
         "Foreign Minister Park Jin held talks with his new counterpart, Yoko Kamikawa, in Japan on Thursday.")
     assert [names(analysis, m) for m in merged] == [["Park Jin", "Yoko Kamikawa"]]
+
+
+def built(text, dateline=""):
+    from events.extraction.pipeline import build_meetings
+
+    analysis = analyse(text, dateline=dateline)
+    return analysis, build_meetings(analysis, REFERENCE)
+
+
+def test_the_city_of_a_sentence_reporting_talks_is_where_later_talks_are():
+    _, found = built(
+        "In the capital Jakarta, Foreign Minister Hakan Fidan held talks with Foreign Minister Retno Marsudi. "
+        "Fidan also met Japanese Foreign Minister Yoshimasa Hayashi.")
+    assert [m.city for m in found] == ["Jakarta", "Jakarta"]
+
+
+def test_a_venue_abroad_outweighs_the_dateline():
+    _, found = built(
+        "ANKARA - Turkish Foreign Minister Hakan Fidan on Friday met Japanese Foreign Minister Yoshimasa Hayashi "
+        "on the sidelines of the ASEAN meeting in Indonesia.\n\nFidan also met US Secretary of State Antony Blinken.",
+        dateline="Ankara")
+    assert {m.country for m in found} == {"ID"}
+
+
+def test_the_two_officials_who_met_are_the_people_of_the_meeting_before():
+    _, _, merged = meetings(
+        "Kenyan Foreign Minister Monica Juma held talks with her Saudi counterpart Faisal bin Farhan on Sunday. "
+        "The two officials met at the Foreign Ministry in Riyadh.")
+    [meeting] = merged
+    assert meeting.city == "Riyadh"

@@ -88,3 +88,13 @@ def test_a_country_owning_what_follows_is_not_the_citys():
 ])
 def test_a_city_that_owns_something_is_no_venue(text):
     assert [p for p in find_places(text) if p.located] == []
+
+
+def test_a_place_that_is_a_topic_of_talks_is_no_venue():
+    [ukraine] = find_places("The pair discussed the war in Ukraine and trade.")
+    assert not ukraine.located
+
+
+def test_the_country_of_a_city_is_a_venue_too():
+    places = find_places("They met in Addis Ababa, Ethiopia, on Friday.")
+    assert [(p.text, p.located) for p in places] == [("Addis Ababa", True), ("Ethiopia", True)]

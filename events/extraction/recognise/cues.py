@@ -24,7 +24,7 @@ NOT_VENUE = re.compile(r"\b(?:ahead\s+of|before|after|following|since|prior\s+to
 PAST_VERB = re.compile(
     r"\b(?:met|held|hosted|called on|discussed|had|received|visited|spoke|conducted|interacted|was|were)\b", re.I
 )
-GROUP = re.compile(r"\bthe\s+two\s+(?P<what>leaders|(?:[a-z]+\s+)?ministers)\b", re.I)
+GROUP = re.compile(r"\bthe\s+two\s+(?P<what>leaders|officials|(?:[a-z]+\s+)?ministers)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Places in a sentence: countries, demonyms, cities, and where a meeting was held."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -10,6 +10,11 @@ from events.extraction.gazetteer import bare_letters, gazetteer
 # A city name followed by one of these names a building or a thing: "Hyderabad House".
 BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|Declaration|Process|Group|Summit|Agreement)\b")
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
+
+
+# "discussed the war in Ukraine", "the situation in Gaza": a place that is a topic of talks, not their venue.
+TOPIC_BEFORE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence|invasion|aggression|developments|elections?"
+                          r"|tensions?|unrest|ceasefire|peace)\s+(?:in|on|over)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,8 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         # "Seoul's foreign ministry", "Beijing's stance": a city that owns something is a government, not a venue.
         owns = re.match(r"['\u2019]s\b", text[match.end(): match.end() + 3])
-        located = (place.kind == "city" and not owns) or bool(PREPOSITION_BEFORE.search(text[: match.start()]))
+        located = ((place.kind == "city" and not owns) or bool(PREPOSITION_BEFORE.search(text[: match.start()]))) \
+            and not TOPIC_BEFORE.search(text, max(0, match.start() - 40), match.start())
         found.append(PlaceMention(word, place.country, place.kind, match.start(), match.end(), place.city, located))
     return _attach_countries(text, found)
 
@@ -60,6 +66,9 @@ def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMentio
             city_first = other.start > place.end
             if (city_first and re.fullmatch(r",\s*|\s+in\s+|\s*\(\s*", between) and not owns_next) or owner:
                 result[i] = PlaceMention(place.text, other.country, "city", place.start, place.end, place.city, True)
+                if city_first and place.located:
+                    # "in Addis Ababa, Ethiopia": the country says where the city is, so it is a venue too.
+                    result[places.index(other)] = replace(other, located=True)
     # An unknown town before ", Country": "in Apulia, Italy" when Apulia is not in the data.
     for match in re.finditer(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", text):
         after = next((p for p in places if p.start == match.end() and p.kind == "country"), None)

@@ -226,35 +226,54 @@ def _country_pair(facts: list[SentenceFacts], people: PeopleIndex) -> tuple[str,
 
 
 def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...]) -> None:
-    """Someone's counterpart, or someone meeting the other side, with no country of their own is of the pair's other."""
+    """Someone's counterpart, or someone meeting the other side, with no country of their own is of the pair's other.
+
+    In a story of two countries that is evidence. Where a third is named it is only an assumption: the country left
+    unnamed may be the protagonist's own ("Anwar held talks with Penny Wong", in a Malaysian report naming Australia
+    and China), so it never makes a meeting domestic beside a country the text gives."""
+    if len(pair) < 2:
+        return
+    two_countries = len(set().union(*(_nations(fact.places) for fact in facts))) <= 2
+
+    def infer(person: ArticlePerson, country: str) -> None:
+        if two_countries:
+            person.country_votes[country] += 1
+        elif country not in person.not_countries:
+            person.assumed_country = country
+
     for person in people.persons:
-        if person.country or len(pair) < 2:
+        if person.country or person.international:
             continue
         excluded = person.not_countries & set(pair)
         if len(excluded) == 1:
-            person.country_votes[next(c for c in pair if c not in excluded)] += 1
+            infer(person, next(c for c in pair if c not in excluded))
     for fact in facts:
         # Two people meeting: one of each side. With more, the others may be the host's own ministers.
-        if not fact.cue or len(fact.persons) != 2 or len(pair) < 2:
+        if not fact.cue or len(fact.persons) != 2:
             continue
         countries = {people.persons[i].country for i in fact.persons} - {""}
         for index in fact.persons:
             person = people.persons[index]
-            if not person.country and len(countries) == 1 and next(iter(countries)) in pair:
-                person.country_votes[next(c for c in pair if c not in countries)] += 1
+            if not person.country and not person.international and len(countries) == 1 \
+                    and next(iter(countries)) in pair:
+                infer(person, next(c for c in pair if c not in countries))
 
 
 def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...]) -> None:
     """For want of any word on it, a country assumed from a sentence or an article that names one only. Kept apart
     from the votes: the assumption never makes a meeting domestic when set beside a country the text gives."""
     for fact in facts:
-        # "The Malaysian delegation comprises Minister of Transport A, Minister of Trade B": a sentence that names
-        # one country only, and gives it to none of its people, speaks of that country's people. Given to one
-        # ("President A and President B of Ghana"), it says nothing of the others.
-        # A country inside a title ("the US President") is that title's, not the sentence's.
-        free = [p for p in fact.places if not any(t.start <= p.start < t.end for t in fact.titles)]
+        # "The Malaysian delegation comprises Minister of Transport A, Minister of Trade B", "On the Palestinian side,
+        # it was attended by A, B": a sentence that names one country only, as a body of people, and gives it to
+        # none of its people, speaks of that country's people. Given to one ("President A and President B of
+        # Ghana"), it says nothing of the others; nor does a country named for anything else ("PNG's population").
+        text = fact.sentence.text
+        free = [p for p in fact.places if not any(t.start <= p.start < t.end for t in fact.titles) and not p.located]
         named = _nations(free)
         if len(named) != 1 or any(people.persons[i].evidenced_country for i in fact.persons):
+            continue
+        if not any(PEOPLE_AFTER.match(text, p.end) or PEOPLE_BEFORE.search(text, max(0, p.start - 40), p.start)
+                   for p in free):
             continue
         country = next(iter(named))
         for index in fact.persons:
@@ -267,6 +286,12 @@ def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tup
         for person in people.persons:
             if not person.country and pair[0] not in person.not_countries:
                 person.assumed_country = pair[0]
+
+
+# A country named as a body of people: "the Malaysian delegation", "On the Palestinian side", "officials of Ghana".
+_BODY_OF_PEOPLE = r"(?:delegation|delegations|side|team|officials|ministers|government|cabinet|leadership|authorities)"
+PEOPLE_AFTER = re.compile(rf"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?{_BODY_OF_PEOPLE}\b")
+PEOPLE_BEFORE = re.compile(rf"\b{_BODY_OF_PEOPLE}\s+(?:of|from)\s+(?:the\s+)?$")
 
 
 def _nations(places: list[PlaceMention]) -> set[str]:

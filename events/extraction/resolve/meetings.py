@@ -201,7 +201,7 @@ def _group(fact: SentenceFacts, analysis: Analysis, found: list[MeetingCandidate
     if not match:
         return []
     what = match.group("what").lower()
-    if what == "leaders" or what == "ministers":
+    if what in {"leaders", "ministers", "officials"}:
         return found[-1].participants if found else []
     holders = [p.index for p in analysis.people.persons
                if any(t.title.lower() in what or what.startswith(t.title.lower().split()[0]) for t in p.titles)]
@@ -282,7 +282,13 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
             # "arrived in Jakarta", "while in Tokyo"; or a city where the sentence's meeting took place ("met ... in
             # Phnom Penh"): where the article's people are until it says otherwise.
             stay = place.kind in {"city", "country"} and STAY.search(fact.sentence.text[: place.start])
-            if stay or (fact.cue is not None and place.kind == "city" and place.start > fact.cue.start):
+            # "In the capital Jakarta, Fidan held talks with ...": the city of a sentence that reports a meeting.
+            met_there = fact.cue is not None and place.kind == "city" and place.located
+            # "ANKARA (AA) - ... met his counterparts at the ASEAN meeting in Indonesia": a venue in another country
+            # than the dateline's, named with a meeting, is where the story is; the dateline is where it was filed.
+            elsewhere = (fact.cue is not None and place.kind == "country" and place.located and place.start > fact.cue.start
+                         and current is not None and current.country != place.country)
+            if stay or met_there or elsewhere:
                 current = place
         if current is not None:
             context[fact.sentence.index] = current
