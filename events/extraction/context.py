@@ -1,16 +1,18 @@
 """What a batch of articles shares: the NLP model, loaded once per command, never at import time."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from events.extraction.gazetteer import Gazetteer
-from events.extraction.recognise.nlp import SentenceParse, load_model, parse_texts, sentence_parses
+from events.extraction.recognise.nlp import MAX_PARSE_CHARS, SentenceParse, load_model, parse_texts, sentence_parses
 from events.extraction.text.split import Sentence
 
 Parser = Callable[[list[Sentence]], list[SentenceParse]]
+Item = TypeVar("Item")
 
 
 @dataclass
@@ -41,6 +43,31 @@ class IngestContext:
             return
         texts = list(dict.fromkeys(texts))
         self._ahead = dict(zip(texts, parse_texts(self.nlp, texts, batch_size=max(1, len(texts))), strict=True))
+
+    def parsed_in_processes(self, items: Iterable[Item], text_of: Callable[[Item], str | None], workers: int,
+                            batch_size: int) -> Iterator[Item]:
+        """`items` in their order, each once the parse of its text (`text_of`; None: nothing to parse) is ready for
+        parser(). The model runs in `workers` processes (nlp.pipe's n_process), fed ahead of the caller by a few
+        batches, while the caller goes on with the items already parsed: its database writes stay in this process
+        and in input order, so the records are those of one process."""
+        if self.nlp is None:
+            yield from items
+            return
+        from django.db import connections
+
+        # The workers are forked from this process and must not share its database connections; one in a
+        # transaction (a caller's atomic block) stays open, as closing it would end that transaction.
+        for connection in connections.all(initialized_only=True):
+            if not connection.in_atomic_block:
+                connection.close()
+        ahead, behind = itertools.tee((item, text_of(item)) for item in items)
+        # A text with no parse to make still takes its place in the stream, as "", so that docs and items pair up.
+        texts = (text if text and len(text) <= MAX_PARSE_CHARS else "" for _, text in ahead)
+        for (item, text), doc in zip(behind, self.nlp.pipe(texts, batch_size=batch_size, n_process=workers),
+                                     strict=True):
+            if text and len(text) <= MAX_PARSE_CHARS:
+                self._ahead = {text: doc}
+            yield item
 
     def parser(self, text: str) -> Parser | None:
         """How the pure stages get the parse of `text`'s sentences; None when there is no model or the text is too

@@ -95,7 +95,12 @@ def ingest_document(document: Document, *, context: IngestContext, dry_run: bool
 
 def parse_ahead(documents: list[Document], *, context: IngestContext) -> None:
     """Parse a batch of articles in one pass of the model, before they are ingested one by one."""
-    context.prepare(clean(fields.clean_document(document)[0].text).text for document in documents)
+    context.prepare(text_to_parse(document) for document in documents)
+
+
+def text_to_parse(document: Document) -> str:
+    """The text of the article that _ingest gives the model."""
+    return clean(fields.clean_document(document)[0].text).text
 
 
 def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadline: Deadline) -> ArticleResult:
