@@ -81,7 +81,7 @@ def anchor_date(meetings: list[MeetingCandidate]) -> datetime.date | None:
     "are scheduled to hold the third round of the 2+2 on Tuesday evening", with the 2+2 already known to
     be on Tuesday 20 August 2024, puts the article's "now" on that day.
     """
-    dated = list(Meeting.objects.exclude(occasion="").filter(date_precision=DatePrecision.DAY))
+    dated = None
     for candidate in meetings:
         if not candidate.occasion:
             continue
@@ -89,6 +89,9 @@ def anchor_date(meetings: list[MeetingCandidate]) -> datetime.date | None:
         # Only words that need a "now" can be anchored, and only when they agree with the known date.
         if mention is None or mention.kind not in {"weekday", "month_day", "day_month"}:
             continue
+        if dated is None:
+            # Read only for an article that can be anchored: it grows with the database.
+            dated = list(Meeting.objects.exclude(occasion="").filter(date_precision=DatePrecision.DAY))
         for meeting in dated:
             if not occasions_match(candidate.occasion.key, occasion_key(meeting.occasion)):
                 continue
