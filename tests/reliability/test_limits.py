@@ -12,7 +12,9 @@ from diplomacy import settings as diplomacy_settings
 from events.extraction import limits, pipeline
 from events.extraction.context import IngestContext
 from events.extraction.limits import Deadline, LimitExceeded, Limits
+from events.extraction.resolve.article import analyse
 from events.extraction.sources.documents import Document
+from events.extraction.text.clean import clean
 from events.extraction.text.split import split_sentences
 from events.models import Article, Meeting, Participant, Person, Tenure
 from tests.reliability.corpus import GOOD, write_good
@@ -76,6 +78,19 @@ def test_a_sentence_at_the_limit_is_not_cut():
     with limits.active(Limits(sentence_chars=99)):
         sentences = split_sentences(text)
     assert [(s.text, s.cut) for s in sentences] == [("Ministers met.", False), ("A" * 98 + ".", False)]
+
+
+def test_by_default_no_stage_after_splitting_sees_a_sentence_of_more_than_a_few_thousand_characters():
+    """The bound holds with the shipped default, not only with a limit a test sets: a 120,000-character run with no
+    full stop reaches the recognisers as pieces, each marked as no prose."""
+    assert 1_000 <= diplomacy_settings.INGEST_MAX_SENTENCE_CHARS <= 5_000
+    text = TWO_MEETINGS + "Officials said that " + "the ministers of India and Japan met, " * 3_200 + "and left.\n"
+    with limits.active(Limits.from_settings()):
+        facts = analyse(clean(text).text).facts
+    pieces = [fact.sentence for fact in facts if fact.sentence.cut]
+    assert len(pieces) >= 120_000 // diplomacy_settings.INGEST_MAX_SENTENCE_CHARS
+    assert max(len(fact.sentence.text) for fact in facts) <= diplomacy_settings.INGEST_MAX_SENTENCE_CHARS
+    assert [fact.sentence.text for fact in facts if not fact.sentence.cut] == TWO_MEETINGS.split("\n")[:2]
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -204,15 +205,23 @@ class ResolvedDate:
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in the text, without overlaps, earliest first."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans of earlier patterns' mentions: disjoint, in order of start
     for kind, pattern in PATTERNS:
+        # One pattern's matches come in order and never overlap one another, so one walk along `taken` beside them
+        # finds each match's neighbours: linear in the number of dates, where asking every taken span was quadratic.
+        added: list[tuple[int, int]] = []
+        i = 0
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            start, end = match.start(), match.end()
+            while i < len(taken) and taken[i][1] <= start:
+                i += 1
+            if i < len(taken) and taken[i][0] < end:
                 continue
             mention = _mention(kind, match)
             if mention:
                 found.append(mention)
-                taken.append((match.start(), match.end()))
+                added.append((start, end))
+        taken = list(heapq.merge(taken, added))
     return sorted(found, key=lambda m: m.start)
 
 
