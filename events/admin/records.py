@@ -23,6 +23,7 @@ from events.models import (
 )
 from events.models.base import Extracted
 
+from .deletion import RefuseDeleteInUse
 from .duplicates import duplicates_view
 from .evidence import highlight, record_terms
 from .forms import LinesField, LockedFieldsField
@@ -198,7 +199,7 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ExtractedAdmin):
+class PersonAdmin(RefuseDeleteInUse, ExtractedAdmin):
     actions = [*ExtractedAdmin.actions, merge_selected]
     list_display = ["name", "alias_list", "country", "review_state", "updated_at"]
     list_filter = ["review_state", ("country", RELATED_ONLY)]

@@ -23,6 +23,8 @@ from events.models import (
     TenureSource,
 )
 
+from .deletion import RefuseDeleteInUse
+
 RELATED_ONLY = admin.RelatedOnlyFieldListFilter
 
 
@@ -34,7 +36,7 @@ class PlumbingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(RefuseDeleteInUse, admin.ModelAdmin):
     list_display = ["code", "name", "official_name", "capital"]
     search_fields = ["code", "name", "official_name", "aliases", "demonyms"]
 
@@ -76,7 +78,7 @@ class AgreementMeetingAdmin(PlumbingAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RefuseDeleteInUse, admin.ModelAdmin):
     """An article as it was read: its text and metadata read-only, and everything extracted from it."""
 
     list_display = ["__str__", "outlet", "published", "file_name"]

@@ -7,11 +7,19 @@ from typing import Any
 from django.db import OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from rest_framework import status
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 # PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout (diplomacy.middleware).
 QUERY_CANCELED = "57014"
+
+
+class InUse(APIException):
+    """A delete refused because records still depend on the record (events.deletion says which and why)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "in_use"
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

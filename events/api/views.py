@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from events import merging
+from events import deletion, merging
 from events.models import (
     Agreement,
     AgreementMeeting,
@@ -36,6 +36,7 @@ from events.models import (
 
 from . import filter_types, filters
 from . import serializers as s
+from .exceptions import InUse
 from .parameters import KnownParametersOnly
 from .permissions import hide_rejected, is_curator
 from .relations import bilateral
@@ -162,6 +163,14 @@ class PersonViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.
 
     listing_actions = ("list", "meetings")
     paginated_actions = ("meetings",)
+
+    def perform_destroy(self, instance: Person) -> None:
+        """A person who holds tenures or took part in meetings is not deleted (they would go, or lose their
+        person): a duplicate is merged instead."""
+        refused = deletion.refusal(instance)
+        if refused:
+            raise InUse(refused)
+        super().perform_destroy(instance)
 
     @extend_schema(responses=s.MeetingSerializer(many=True), filters=True)
     @action(detail=True, queryset=MEETINGS, serializer_class=s.MeetingSerializer, filterset_class=filters.MeetingFilter)
