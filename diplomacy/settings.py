@@ -265,6 +265,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # Writes and reads differ (nested objects are read-only), so describe them apart.
     "COMPONENT_SPLIT_REQUEST": True,
+    # The errors each operation answers on purpose, so that a client can tell them from a bug (events.api.schema).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "events.api.schema.document_errors"],
     # Several models have a `kind` or a `status` with different choices: name each enum.
     "ENUM_NAME_OVERRIDES": {
         "MeetingKindEnum": "events.models.Meeting.Kind",

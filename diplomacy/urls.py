@@ -12,3 +12,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("events.api.urls")),
 ]
+
+# An unknown address under /api/ answers JSON, as the API's schema documents.
+handler404 = views.not_found
