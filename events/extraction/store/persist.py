@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from events.extraction.recognise.agreements import agreement_key
 from events.extraction.recognise.cues import occasion_key
@@ -271,7 +271,9 @@ def _title(people: list[Person], candidate: MeetingCandidate) -> str:
 def _office_at(person: Person, holder: ArticlePerson) -> Office | None:
     """The office the article gives the person; their tenures' otherwise."""
     titles = [t.title for t in holder.titles]
-    tenures = list(person.tenures.select_related("office"))
+    # In a fixed order, whatever the database: by default tenures sort by start date alone, and their ties (or the
+    # NULL dates, first on SQLite and last on PostgreSQL) gave a participant another office on each database.
+    tenures = list(person.tenures.select_related("office").order_by(F("start_date").asc(nulls_first=True), "id"))
     for tenure in tenures:
         if tenure.office.title in titles:
             return tenure.office
