@@ -326,3 +326,35 @@ def test_a_dash_sets_a_title_off_a_name_in_a_list_of_appointments():
 
 def test_portfolio_words_after_a_title_s_comma_are_no_name():
     assert named("He was named Minister of Ports, Shipping and Aviation on Friday.") == []
+
+
+def test_a_military_rank_is_no_part_of_the_name_and_a_particle_keeps_a_place_word():
+    [mention] = named("Teodoro met Minister of Defence Rear Admiral Donaciano do Rosario da Costa Gomes.")
+    assert mention.name == "Donaciano do Rosario da Costa Gomes"
+
+
+def test_each_name_of_a_plural_title_keeps_its_country():
+    found = {m.name: m.country for m in named(
+        "Presidents Luis Arce of Bolivia and Santiago Pena of Paraguay announced the agreements.")}
+    assert found == {"Luis Arce": "BO", "Santiago Pena": "PY"}
+
+
+def test_ministers_listed_with_their_portfolios_in_brackets():
+    found = {m.name: m.title.title for m in named(
+        "The delegation included Ministers Ruben Ramirez (Foreign Affairs), Carlos Valdovinos (Economy), and "
+        "Javier Gimenez (Industry).")}
+    assert found == {"Ruben Ramirez": "Minister of Foreign Affairs", "Carlos Valdovinos": "Minister of Economy",
+                     "Javier Gimenez": "Minister of Industry"}
+
+
+def test_a_name_between_two_titles_keeps_the_one_before_it():
+    found = {m.name: m.title.title for m in named(
+        "The pact was signed by Minister of Energy Transition and Sustainable Development, Leila Benali, "
+        "Ethiopian Minister of Water and Energy, Habtamu Itefa, on Wednesday.")}
+    assert found == {"Leila Benali": "Minister of Energy Transition and Sustainable Development",
+                     "Habtamu Itefa": "Minister of Water and Energy"}
+
+
+def test_minister_capitalised_before_a_name_is_a_title():
+    [mention] = named("Press conference by Minister Saito on energy subsidies.")
+    assert (mention.name, mention.title.title) == ("Saito", "Minister")

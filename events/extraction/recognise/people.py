@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from events.extraction.gazetteer import gazetteer
-from events.extraction.recognise.titles import TitleMention, find_titles
+from events.extraction.recognise.titles import TitleMention, canonical_title, find_titles
 
 # A word may end in an apostrophe before another name word: the elided honorific in "Dato' Lim Jock Hoi".
 NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu}))?+"
-PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|la|le|dos|del|ter)"
+PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|do|das|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
 # Up to three forms of address in a row: "H H Sheikh Tamim", "HE Dr. Ali".
@@ -55,6 +55,9 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
                     "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "hon", "prof", "prince", "princess"}
 CAPITAL_FORMS = {"HE", "H.E", "HH", "HRH"}
+# Not "Gen": a given name too ("Gen Nakatani").
+MILITARY_RANKS = {"rear", "admiral", "general", "lieutenant", "brigadier", "colonel", "marshal", "commodore", "lt",
+                  "col", "brig", "adm"}
 
 MINISTERS_INCLUDING = re.compile(
     r"\b(?P<ministers>ministers)\b[^.;:]{0,120}?\b(?:including|included|include|includes|such\s+as|namely|were)\s+(?=\p{Lu})")
@@ -90,15 +93,18 @@ def clean_name(raw: str) -> str:
         words = words[3:] if words[1] == "Royal" else words[2:]  # "His Highness Sheikh Mohamed", "Her Majesty"
     if len(words) > 3 and words[0].strip(".") == "H" and words[1].strip(".") in {"H", "E"}:
         words = words[2:]  # "H H Sheikh Tamim", "H. E. Mahmoud Abbas"
-    while len(words) > 1 and (words[0].lower().strip(".,") in FORMS_OF_ADDRESS or words[0].strip(".") in CAPITAL_FORMS):
-        words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": forms of address, not the name
+    while len(words) > 1 and (words[0].lower().strip(".,") in FORMS_OF_ADDRESS | MILITARY_RANKS
+                              or words[0].strip(".") in CAPITAL_FORMS):
+        words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim", "Rear Admiral X": address, not the name
     kept: list[str] = []
     g = gazetteer()
     for position, word in enumerate(words):
         bare = word.rstrip(".,'s").lower() if word.endswith("'s") else word.rstrip(".,").lower()
         if bare in NOT_NAME_WORDS and not _chinese_he(words, position, kept):
             break
-        if g.is_place_word(word.rstrip(".,")) and len(kept) != 1 and not _given_name_before_surname(words, position):
+        after_particle = bool(kept) and kept[-1].lower() in PARTICLE_WORDS  # "do Rosario", "de la Paz"
+        if g.is_place_word(word.rstrip(".,")) and len(kept) != 1 and not after_particle \
+                and not _given_name_before_surname(words, position):
             break
         kept.append(word[:-2] if word.endswith("'s") else word)
         if word.endswith("'s"):
@@ -137,6 +143,21 @@ def _name_after(text: str, position: int) -> tuple[str, int] | None:
     return name, match.start("name") + len(name)
 
 
+PORTFOLIO_ASIDE = re.compile(r"\s*\((?P<portfolio>\p{Lu}[\p{L} ,&'-]{1,58})\)")
+
+
+def _portfolio_aside(text: str, end: int, title: TitleMention) -> TitleMention:
+    """ "Ministers A (Foreign Affairs), B (Economy)": each minister's portfolio, in brackets after the name."""
+    aside = PORTFOLIO_ASIDE.match(text, end)
+    if aside is None or title.title != "Minister":
+        return title
+    written, kind = canonical_title("Minister", f"of {aside.group('portfolio').strip()}")
+    return replace(title, title=written, kind=kind)
+
+
+LIST_ITEM_ASIDE = re.compile(r"\s+of\s+(?:the\s+)?\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2}+|\s*\([^()\n]{1,60}\)")
+
+
 def _names_in_list(text: str, position: int) -> list[tuple[str, int, int]]:
     """ "Shinzo Abe and Narendra Modi": every name of a coordinated list starting at position."""
     names = []
@@ -146,6 +167,9 @@ def _names_in_list(text: str, position: int) -> list[tuple[str, int, int]]:
             return names
         name, end = found
         names.append((name, end - len(name), end))
+        # "Presidents A of Bolivia and B of Paraguay", "Ministers A (Foreign Affairs), B (Economy)": each item's own.
+        aside = LIST_ITEM_ASIDE.match(text, end)
+        end = aside.end() if aside else end
         joiner = re.match(r"\s*(?:,\s*and|,|and|&)\s+", text[end:])
         if not joiner:
             return names
@@ -186,13 +210,20 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             if including:
                 # "three ministers were also fired, including Lindiwe Sisulu": the list comes later.
                 listed = _names_in_list(text, including.end())
-            mentions += [PersonMention(n, s, e, "title", title, country) for n, s, e in listed]
+            mentions += [PersonMention(n, s, e, "title", _portfolio_aside(text, e, title), country) for n, s, e in listed]
             previous = mentions[-1] if listed else previous
             continue
         found = _name_after(text, title.end)
+        if found and all(w.lower() in gazetteer().portfolio_words for w in found[0].split()):
+            found = None  # "Minister of Energy Transition and ...": the rest of a portfolio, not a name
         # "A, Vietnamese Foreign Minister B": a name right after the title is its holder, before one set off by a
         # comma before it (a list's previous item).
         appositive = _appositive_before(text, title) if found is None else None
+        if appositive and previous is not None and previous.via == "title" and previous.name == appositive[0]:
+            # "Minister of Energy, Leila Benali, Ethiopian Minister of Water, Habtamu Itefa": Benali has her title;
+            # this one is the next name's.
+            appositive = None
+            found = _name_after(text, title.end + re.match(r",?\s*", after).end())
         handle = HANDLE.match(text, title.end)
         second_title = (previous is not None and previous.via == "apposition"
                         and re.fullmatch(r"\s+and\s+", text[previous.title.end: title.start]))

@@ -109,10 +109,21 @@ def find_titles(text: str) -> list[TitleMention]:
     while (found_match := pattern.search(text, position)) is not None:
         match = _settled(text, found_match, g)
         position = max(match.end(), match.start() + 1)
+        tail = PORTFOLIO_TAIL.match(text, match.end())
+        if tail and not match.group("complement") and not match.group("extension") and all(
+                w.lower() in g.portfolio_words for w in re.findall(r"[\w'-]+", tail.group("words"))
+                if w.lower() not in {"and", "of", "the"}):
+            # "Minister of Energy Transition and Sustainable Development, Leila Benali": the portfolio goes on.
+            found.append(TitleMention(" ".join(f"{match.group('core')} {tail.group('words')}".split()),
+                                      canonical_title(match.group("core"), "")[1], match.start(), tail.end(),
+                                      _country_of(match, g)))
+            position = tail.end()
+            continue
         core = match.group("core")
-        # A capitalised single word like "President" inside a name of a thing ("President's Cup") still counts;
-        # but "minister" alone in lower case ("the minister said") says nothing.
-        if core.lower() == "minister" and not match.group("complement") and not match.group("demonym"):
+        # A capitalised single word like "President" inside a name of a thing ("President's Cup") still counts, and so
+        # does "Minister Saito"; but "minister" alone in lower case ("the minister said") says nothing.
+        if core.lower() == "minister" and not match.group("complement") and not match.group("demonym") \
+                and (core == "minister" or not re.match(r"\s+[A-Z]", text[match.end():])):
             continue
         complement = (match.group("complement") or "").strip()
         complement = re.sub(r"^(?:for|of)\s+(?:the\s+)?", "", complement, flags=re.I)
@@ -140,6 +151,18 @@ def find_titles(text: str) -> list[TitleMention]:
         found.append(TitleMention(title, kind, match.start(), match.end(), country, ministry, bool(match.group("plural")),
                                   international))
     return found
+
+
+# Capitalised words after a title, up to a comma or the end of the phrase: a portfolio that goes on.
+PORTFOLIO_TAIL = re.compile(rf"\s+(?P<words>{CAP}(?:\s+(?:and\s+|of\s+(?:the\s+)?)?{CAP}){{0,5}}+)(?=\s*[,;:(]|\s*$)")
+
+
+def _country_of(match: re.Match, g: Gazetteer) -> str:
+    for group in ("demonym", "owner", "of_country"):
+        if match.group(group):
+            place = g.place(match.group(group))
+            return place.country if place else ""
+    return ""
 
 
 def _settled(text: str, match: re.Match, g: Gazetteer) -> re.Match:
