@@ -233,3 +233,10 @@ def test_the_two_officials_who_met_are_the_people_of_the_meeting_before():
         "The two officials met at the Foreign Ministry in Riyadh.")
     [meeting] = merged
     assert meeting.city == "Riyadh"
+
+
+def test_talks_with_an_international_body_bring_in_no_one_from_the_sentence_before():
+    analysis, _, merged = meetings(
+        "President Javier Milei of Argentina spoke at the forum in Buenos Aires on Monday.\n\n"
+        "Economy Minister Luis Caputo said talks with the IMF were moving forward.")
+    assert [names(analysis, m) for m in merged if len(m.participants) >= 2] == []

@@ -143,3 +143,10 @@ def test_a_batch_parsed_ahead_gives_the_same_parse_as_one_text_alone(ingest_cont
 def test_a_newspaper_named_by_an_article_and_a_noun_is_no_person(read, paper):
     found = read(f"Economy Minister Luis Caputo met President Javier Milei on Monday, {paper} reported.")
     assert paper not in names(found)
+
+
+def test_the_one_a_sentence_is_about_by_title_meets_no_one_new_in_it(read):
+    found = read("Foreign Minister Zambry Abdul Kadir said Prime Minister Anwar Ibrahim of Malaysia would leave early.\n\n"
+                 "A tight schedule awaits the prime minister, with the day kicking off with an official welcoming "
+                 "ceremony held at the palace.")
+    assert meetings(found) == []

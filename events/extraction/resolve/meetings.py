@@ -106,8 +106,13 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
             # "Also held talks with X": the one named is met by the previous sentence's subject. "X met with
             # representatives of the community": X is the subject, and met people the article does not name.
             as_subject = any(person == participants[0] and start < fact.cue.start for start, _, person in fact.spans)
-            unnamed = UNNAMED_COUNTERPART.match(fact.sentence.text, fact.cue.start + len(fact.cue.trigger))
-            if close and not (as_subject and unnamed):
+            after_cue = fact.cue.start + len(fact.cue.trigger)
+            unnamed = UNNAMED_COUNTERPART.match(fact.sentence.text, after_cue) or _body_after(fact.sentence.text, after_cue)
+            # "A tight schedule awaits the prime minister, with a welcoming ceremony": a title alone names the one
+            # the sentence is about, who meets no one new in it.
+            by_title = all(m.via == "title_only" for m in fact.mentions if not m.name)  \
+                and not any(m.name for m in fact.mentions)
+            if close and not (as_subject and (unnamed or by_title)):
                 participants.insert(0, previous_subject[0])
         if fact.persons:
             previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
@@ -145,6 +150,12 @@ def _verbal(fact: SentenceFacts) -> bool:
         return fact.cue.trigger.lower() in {"met", "meet", "meets", "held", "hosted", "received"}
     index = fact.parse.index_at(fact.cue.start)
     return index is not None and fact.parse.tokens[index].pos == "VERB"
+
+
+def _body_after(text: str, position: int) -> bool:
+    """ "talks with the IMF were moving forward": the counterpart is an international body, not a person."""
+    match = re.match(r"\s+(?:with\s+)?(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})", text[position:])
+    return bool(match) and any(match.group("body").startswith(body) for body in gazetteer().bodies)
 
 
 def _absent(fact: SentenceFacts) -> set[int]:
