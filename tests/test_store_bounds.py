@@ -129,3 +129,25 @@ def test_two_people_spelled_alike_in_one_meeting_do_not_fail_the_article():
     holders = [ArticlePerson(0, names=["Lee Kim"]), ArticlePerson(1, names=["Lee Kim"])]
     meeting = save_meeting(candidate, article, {0: first, 1: second}, holders, {}, ArticleResult("kim.txt", Status.NEW))
     assert [p.raw_name for p in meeting.participants.all()] == ["Lee Kim"]
+
+
+def test_a_name_written_in_two_cases_in_one_article_is_one_alias():
+    from events.extraction.context import IngestContext
+
+    text = ("Prime Minister Mohammed Shia al-sudani of Iraq met King Abdullah II of Jordan in Amman on 21 November "
+            "2022. Prime Minister Mohammed Shia Al-Sudani thanked the King.\n")
+    result = ingest_document(Document("sudani.txt", text), context=IngestContext(model=""))
+    assert result.status != "failed", result.reason
+    sudani = Person.objects.get(country__code="IQ")
+    assert sorted(a.name.lower() for a in sudani.aliases.all()) == ["mohammed shia al-sudani"]
+
+
+def test_an_article_writing_a_name_without_accents_finds_the_person_written_with_them():
+    from events.extraction.context import IngestContext
+
+    context = IngestContext(model="")
+    ingest_document(Document("a.txt", "Turkish Foreign Minister Mevlüt Çavuşoğlu met Czech Foreign Minister Jan "
+                                      "Lipavsky in Prague on 12 June 2023.\n"), context=context)
+    ingest_document(Document("b.txt", "Turkish Foreign Minister Mevlut Cavusoglu met Czech Foreign Minister Jan "
+                                      "Lipavsky in Prague on 12 June 2023.\n"), context=context)
+    assert Person.objects.filter(country__code="TR").count() == 1

@@ -358,3 +358,31 @@ def test_a_name_between_two_titles_keeps_the_one_before_it():
 def test_minister_capitalised_before_a_name_is_a_title():
     [mention] = named("Press conference by Minister Saito on energy subsidies.")
     assert (mention.name, mention.title.title) == ("Saito", "Minister")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prime Minister Mohammed Shia al-Sudani arrived in Amman.", "Mohammed Shia al-Sudani"),
+    ("President Abdel Fattah el-Sisi received the envoy.", "Abdel Fattah el-Sisi"),
+    ("King Abdullah II received the delegation.", "Abdullah II"),
+    ("His Majesty King Felipe VI opened the session.", "Felipe VI"),
+])
+def test_arabic_articles_in_lower_case_and_regnal_numbers_are_part_of_a_name(text, name):
+    [mention] = named(text)
+    assert mention.name == name
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Antony Blinken", "Anthony Blinken"), ("Joe Biden", "Joseph Biden"), ("Fuad Hussein", "Fouad Hussein"),
+    ("Abdel Fattah el-Sisi", "Abdul Fattah Al Sissi"), ("Salman bin Abdulaziz", "Salman bin Abdul-Aziz Al Saud"),
+    ("Mohamed bin Zayed", "Mohammed bin Zayed Al Nahyan"),
+])
+def test_one_name_in_two_spellings_is_one_person(a, b):
+    assert tokens_compatible(name_tokens(a), name_tokens(b))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Nalin Fernando", "Harin Fernando"), ("Mohammed bin Salman", "Mohammed bin Sultan"),
+    ("Kgosientsho Ramokgopa", "Maropene Ramokgopa"), ("Lee Hsien Loong", "Lee Hsien Yang"),
+])
+def test_names_a_letter_apart_at_the_start_or_short_stay_apart(a, b):
+    assert not tokens_compatible(name_tokens(a), name_tokens(b))

@@ -21,7 +21,12 @@ PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|do|das|la|le|dos|
 # Up to three forms of address in a row: "H H Sheikh Tamim", "HE Dr. Ali".
 ADDRESS = (r"(?:(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)|Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH"
            r"|H\.?\s?H|Sheikh|Sheikha|Shaikh|Prince|Princess)\.?\s+){0,3}+")
-NAME = rf"{ADDRESS}(?:(?<!\p{{L}})\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,5}}+"
+# "Mohammed Shia al-Sudani", "Abdel Fattah el-Sisi": an Arabic article joined to the name by a hyphen, in lower case.
+ARTICLE_WORD = r"(?:al|el|ad|as|ash|at|az|ul|ud)-\p{L}[\p{Ll}\p{Lm}\p{Mn}]+"
+# "King Abdullah II", "Felipe VI": a regnal number ends a name ("I" and "V" alone are too often something else).
+REGNAL = r"(?:\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?![\w-]))?+"
+NAME = (rf"{ADDRESS}(?:(?<!\p{{L}})\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}"
+        rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{NAME_WORD}|{ARTICLE_WORD})){{0,5}}+{REGNAL}")
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
 
@@ -302,6 +307,7 @@ def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, i
 # Words before a name in an NER span that address the person rather than name them: the forms of address, and ranks
 # and pronoun-like words the NER takes into a span ("General", "His").
 HONORIFICS = FORMS_OF_ADDRESS | {"miss", "he", "sir", "dame", "madam", "his", "her", "lord", "lady", "gen", "general",
+                                 "majesty", "highness", "excellency", "royal",
                                  "ambassador", "lieutenant", "colonel", "major", "captain", "admiral", "marshal", "hajji",
                                  "chief", "engr", "barr", "pastor", "rev", "senator", "rep", "comrade", "shri", "smt"}
 # Words that make a capitalised phrase a building, a body or a document, not a person.
@@ -321,7 +327,7 @@ def ner_name(raw: str) -> str:
     words = [w.strip(",;:") for w in words if w.strip(",;:")]
     if not words or any(any(c.isdigit() for c in w) for w in words):
         return ""
-    if not all(w[0].isupper() or w.lower() in PARTICLE_WORDS for w in words):
+    if not all(w[0].isupper() or w.lower() in PARTICLE_WORDS or ARTICLE_PREFIX.match(w) for w in words):
         return ""
     if len(words) == 1 and (len(words[0].rstrip(".")) < 2 or gazetteer().is_place_word(words[0])):
         return ""
@@ -331,9 +337,11 @@ def ner_name(raw: str) -> str:
         return ""  # "Japan-Poland"
     if len(words) == 2 and words[0].lower() in PARTICLE_WORDS:
         return ""  # "La Nación", "Le Monde", "Al Jazeera": an article and a noun name a newspaper, not a person
-    return " ".join(w.capitalize() if len(w) > 2 and w.isupper() else w for w in words)
+    return " ".join(w.capitalize() if len(w) > 2 and w.isupper() and w not in ROMAN else w for w in words)
 
 
+ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|az|ul|ud)-\p{L}")
+ROMAN = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
 PARTICLE_WORDS = set(PARTICLE.strip("(?:)").split("|"))
 
 

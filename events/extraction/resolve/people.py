@@ -5,8 +5,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from events.extraction.gazetteer import gazetteer
+from events.extraction.gazetteer import gazetteer, load_json
 from events.extraction.recognise.people import NOT_NAME_WORDS, PersonMention
 from events.extraction.recognise.titles import TitleMention
 
@@ -26,6 +27,12 @@ def fold(word: str) -> str:
 UNFOLDED = str.maketrans({"\u0131": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
 
 
+def unaccented(name: str) -> str:
+    """ "Mevlüt Çavuşoğlu" -> "Mevlut Cavusoglu": letters without their accents, case kept."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(UNFOLDED))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     # "Cho Tae-yul" and "Cho Tae Yul" are one spelling apart: hyphens split words.
     return tuple(fold(w.strip(".")) for w in name.replace("-", " ").split() if w.strip("."))
@@ -33,11 +40,24 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """ "S Jaishankar" ~ "Jaishankar" ~ "S. Jaishankar"; "Kamikawa Yoko" ~ "Yoko Kamikawa"; initials match names."""
+    a, b = _joined(a, b), _joined(b, a)
     if _different_given_names(a, b):
         return False
     if len(a) == len(b):
         return _covers(a, b) or _covers(b, a)
     return _covers(a, b) if len(a) < len(b) else _covers(b, a)
+
+
+def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """`a` with two neighbouring words joined where `b` writes them as one: "Abdul-Aziz" against "Abdulaziz"."""
+    words = set(b)
+    joined: list[str] = []
+    for token in a:
+        if joined and joined[-1] + token in words and joined[-1] not in words:
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return tuple(joined)
 
 
 # In a name built of "son of" links the order is the person: "Hamdan bin Mohamed bin Zayed" is Mohamed's son.
@@ -46,19 +66,50 @@ PATRONYMIC_LINKS = {"bin", "ibn", "bint", "binti", "ben"}
 
 def _different_given_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     patronymic = PATRONYMIC_LINKS & (set(a) | set(b))
-    return bool(patronymic) and len(a) > 1 and len(b) > 1 and a[0] != b[0]
+    return bool(patronymic) and len(a) > 1 and len(b) > 1 and not same_word(a[0], b[0])
 
 
 def _covers(small: tuple[str, ...], large: tuple[str, ...]) -> bool:
-    """Every word of `small` is in `large`, an initial standing for any word it begins."""
+    """Every word of `small` is in `large`, an initial standing for any word it begins, and a word for one spelled
+    a letter apart or its short form ("Fouad"/"Fuad", "Antony"/"Anthony", "Joe"/"Joseph")."""
     full_large = [t for t in large if len(t) > 1]
     for token in small:
         if len(token) == 1:
             if not any(t.startswith(token) for t in large):
                 return False
-        elif token not in full_large:
+        elif token not in full_large and not any(same_word(token, t) for t in full_large):
             return False
     return any(len(t) > 1 for t in small)
+
+
+def same_word(a: str, b: str) -> bool:
+    """One name word in two spellings: the Arabic article as "al" or "el", a short form, or a letter added, dropped
+    or changed in a word of five letters or more whose first letter agrees ("Sisi"/"Sissi", "Fuad"/"Fouad")."""
+    if a == b or {a, b} <= {"al", "el"}:
+        return True
+    if (group := _short_forms().get(a)) is not None and b in group:
+        return True
+    return max(len(a), len(b)) >= 5 and a[0] == b[0] and _one_edit_apart(a, b)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, frozenset[str]]:
+    forms: dict[str, frozenset[str]] = {}
+    for group in load_json("nicknames.json")["names"]:
+        for name in group:
+            forms[name] = frozenset(group)
+    return forms
 
 
 def spelling_matches(tokens: tuple[str, ...], spellings: set[tuple[str, ...]]) -> bool:

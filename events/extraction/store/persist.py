@@ -16,7 +16,7 @@ from events.extraction.report import ArticleResult
 from events.extraction.resolve.article import AgreementCandidate, SentenceFacts
 from events.extraction.resolve.matching import AgreementFacts, MeetingFacts, same_agreement, same_meeting
 from events.extraction.resolve.meetings import MeetingCandidate
-from events.extraction.resolve.people import ArticlePerson, name_tokens
+from events.extraction.resolve.people import ArticlePerson, name_tokens, unaccented
 from events.extraction.store import snapshot
 from events.extraction.store.evidence import (
     agreement_evidence,
@@ -135,8 +135,13 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         result.note("person", record.name, "merged", person.evidence)
     if not record.is_protected:
         existing = {a.lower() for a in record.aliases.values_list("name", flat=True)}
+        # One alias per spelling whatever its case: "al-sudani" and "Al-Sudani" in one article are one name. A name
+        # with accents is kept without them too, so an article (or a search) that writes "Cavusoglu" finds
+        # "Çavuşoğlu": the database's lookup compares letters as written.
+        names = [*person.names, *(unaccented(n) for n in person.names)]
+        spellings = {name.lower(): name for name in reversed(names)}
         PersonAlias.objects.bulk_create(
-            [PersonAlias(person=record, name=n) for n in dict.fromkeys(person.names) if n.lower() not in existing]
+            [PersonAlias(person=record, name=n) for key, n in reversed(spellings.items()) if key not in existing]
         )
     PersonSource.objects.get_or_create(record=record, article=article,
                                        defaults=person_evidence(person, facts).source_fields())
