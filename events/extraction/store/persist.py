@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from django.db import models
 from django.db.models import F, Q
 
 from events.extraction.recognise.agreements import agreement_key
@@ -46,21 +47,56 @@ from events.models.meetings import meeting_title
 MIN_PARTICIPANTS = 2
 
 
+class Sources:
+    """An article's sources, kept until the article's records are written, then inserted in one query per kind.
+
+    The article is new in this transaction (the pipeline has just created it), so none of its sources exists yet:
+    `get_or_create` asked the database each time for a row it could not hold, and a record the article names twice
+    keeps its first evidence here as it did there.
+    """
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.rows: dict[tuple[type[models.Model], int], models.Model] = {}
+
+    def add(self, model: type[models.Model], record: models.Model, fields: dict) -> None:
+        self.rows.setdefault((model, record.pk), model(record=record, article=self.article, **fields))
+
+    def write(self) -> None:
+        kinds: dict[type[models.Model], list[models.Model]] = {}
+        for (model, _), row in self.rows.items():
+            kinds.setdefault(model, []).append(row)
+        for model, rows in kinds.items():
+            model.objects.bulk_create(rows)
+        self.rows.clear()
+
+
+def _add_source(sources: Sources | None, model: type[models.Model], record: models.Model, article: Article,
+                fields: dict) -> None:
+    if sources is None:  # a caller outside save_extraction: at once
+        model.objects.get_or_create(record=record, article=article, defaults=fields)
+    else:
+        sources.add(model, record, fields)
+
+
 def save_extraction(article: Article, extraction, result: ArticleResult) -> None:
     # Only what the records need of a country (its id, and its code for their names): reading every column of ~250
     # countries, with their JSON names, was 4% of an ingest (py-spy, 200 generated articles).
     countries = {c.code: c for c in Country.objects.only("id", "code")}
     facts = extraction.analysis.facts
-    persons = {p.index: save_person(p, article, countries, result, facts) for p in extraction.persons}
+    # Sources went in with two to four queries each (get_or_create), some 11 of an article's 65 (200 generated
+    # articles, SQLite): now one insert per kind, once the records are written.
+    sources = Sources(article)
+    persons = {p.index: save_person(p, article, countries, result, facts, sources) for p in extraction.persons}
     # Read once per article, not once per agreement, and only those the article's agreements could be.
     known_agreements = snapshot.known_agreements(extraction.agreements)
-    agreements = {a.name: save_agreement(a, article, countries, result, known_agreements, facts)
+    agreements = {a.name: save_agreement(a, article, countries, result, known_agreements, facts, sources)
                   for a in extraction.agreements}
     for candidate in extraction.meetings:
         if len(candidate.participants) < MIN_PARTICIPANTS:
             continue  # a meeting is of named people: "the foreign ministers of the two countries met" names nobody
         meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result,
-                               facts)
+                               facts, sources)
         for name in candidate.agreements:
             for agreement in {agreements.get(name)} - {None}:
                 if meeting.is_protected or agreement.is_protected:
@@ -72,6 +108,7 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
                     # Signed at the meeting the same sentence reports: the meeting's date is the signing date.
                     agreement.signed_date, agreement.signed_precision = meeting.date, meeting.date_precision
                     _save(agreement, article, update_fields=["signed_date", "signed_precision"])
+    sources.write()
 
 
 def _save(record, article: Article, **kwargs) -> None:
@@ -115,9 +152,12 @@ def find_person(person: ArticlePerson) -> Person | None:
 
 
 def save_person(person: ArticlePerson, article: Article, countries: dict, result: ArticleResult,
-                facts: Sequence[SentenceFacts] = ()) -> Person:
+                facts: Sequence[SentenceFacts] = (), sources: Sources | None = None) -> Person:
     record = find_person(person)
     country = countries.get(person.country)
+    # A person made just now has no aliases or tenures but those this call gives them: nothing to ask the database.
+    created = record is None
+    tenures: dict[int, Tenure] = {}
     if record is None:
         record = Person(name=person.name, country=country)
         _save(record, article)
@@ -134,7 +174,7 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
             _save(record, article)
         result.note("person", record.name, "merged", person.evidence)
     if not record.is_protected:
-        existing = {a.lower() for a in record.aliases.values_list("name", flat=True)}
+        existing = set() if created else {a.lower() for a in record.aliases.values_list("name", flat=True)}
         # One alias per spelling whatever its case: "al-sudani" and "Al-Sudani" in one article are one name. A name
         # with accents is kept without them too, so an article (or a search) that writes "Cavusoglu" finds
         # "Çavuşoğlu": the database's lookup compares letters as written.
@@ -143,8 +183,7 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         PersonAlias.objects.bulk_create(
             [PersonAlias(person=record, name=n) for key, n in reversed(spellings.items()) if key not in existing]
         )
-    PersonSource.objects.get_or_create(record=record, article=article,
-                                       defaults=person_evidence(person, facts).source_fields())
+    _add_source(sources, PersonSource, record, article, person_evidence(person, facts).source_fields())
     for title in person.titles:
         # With no country for the title nor the person (an IMF Managing Director), the office has none: the
         # title is kept rather than lost.
@@ -153,13 +192,13 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
             country=office_country, title=title.title,
             defaults={"kind": title.kind, "ministry": title.ministry},
         )
-        tenure = Tenure.objects.filter(person=record, office=office).first()
+        tenure = tenures.get(office.pk) if created else Tenure.objects.filter(person=record, office=office).first()
         if tenure is None:
             tenure = Tenure(person=record, office=office)
             _save(tenure, article)
+            tenures[office.pk] = tenure
             result.note("tenure", str(tenure), "created", person.evidence)
-        TenureSource.objects.get_or_create(record=tenure, article=article,
-                                           defaults=tenure_evidence(person, title, facts).source_fields())
+        _add_source(sources, TenureSource, tenure, article, tenure_evidence(person, title, facts).source_fields())
     return record
 
 
@@ -196,7 +235,7 @@ def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | Non
 
 def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[int, Person],
                  article_people: list[ArticlePerson], countries: dict, result: ArticleResult,
-                 facts: Sequence[SentenceFacts] = ()) -> Meeting:
+                 facts: Sequence[SentenceFacts] = (), sources: Sources | None = None) -> Meeting:
     people = [persons[i] for i in candidate.participants]
     source = meeting_evidence(candidate, facts)
     evidence = source.text
@@ -252,7 +291,7 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
                                    country=person.country, side=side)
         existing.add(person.pk)
         names.add(holder.name.casefold())
-    MeetingSource.objects.get_or_create(record=meeting, article=article, defaults=source.source_fields())
+    _add_source(sources, MeetingSource, meeting, article, source.source_fields())
     return meeting
 
 
@@ -297,7 +336,8 @@ def find_agreement(candidate: AgreementCandidate, known: list[Agreement]) -> Agr
 
 
 def save_agreement(candidate: AgreementCandidate, article: Article, countries: dict, result: ArticleResult,
-                   known: list[Agreement], facts: Sequence[SentenceFacts] = ()) -> Agreement:
+                   known: list[Agreement], facts: Sequence[SentenceFacts] = (),
+                   sources: Sources | None = None) -> Agreement:
     agreement = find_agreement(candidate, known)
     source = agreement_evidence(candidate, facts)
     evidence = source.text
@@ -321,7 +361,7 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
         result.note("agreement", agreement.name, "merged", evidence)
     if not agreement.is_protected:
         agreement.parties.add(*[countries[c] for c in candidate.parties if c in countries])
-    AgreementSource.objects.get_or_create(record=agreement, article=article, defaults=source.source_fields())
+    _add_source(sources, AgreementSource, agreement, article, source.source_fields())
     return agreement
 
 
