@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.db import models
 
-from .models.base import DatePrecision, Extracted, ReviewState
+from .models.base import DatePrecision, Extracted, ReviewState, period_start
 
 # The lock list itself is the curator's tool for unlocking; locking it would mean nothing.
 NEVER_LOCKED = frozenset({"locked_fields"})
@@ -56,15 +56,6 @@ DATES = {
     "agreement": (("signed_date", "signed_precision", None), ("in_force_date", "in_force_precision", None)),
     "tenure": (("start_date", "start_precision", None), ("end_date", "end_precision", None)),
 }
-
-
-def period_start(day: datetime.date, precision: str) -> datetime.date:
-    """A date known to a month or a year is stored as the first day of that period."""
-    if precision == DatePrecision.MONTH:
-        return day.replace(day=1)
-    if precision == DatePrecision.YEAR:
-        return day.replace(month=1, day=1)
-    return day
 
 
 def settle_date(day: datetime.date | None, precision: str, *, precision_given: bool) -> tuple[datetime.date | None, str]:

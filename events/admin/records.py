@@ -96,11 +96,32 @@ class PersonAliasInline(admin.TabularInline):
     extra = 1
 
 
+# What the articles show of a tenure's dates, kept by the ingest; a curator gives start and end instead (a locked
+# field stays as it is).
+TENURE_SIGHTINGS = ["seen_from", "seen_from_precision", "seen_until", "seen_until_precision", "ended_by",
+                    "ended_by_precision"]
+
+
 class TenureInline(admin.TabularInline):
     model = Tenure
-    fields = ["office", "start_date", "start_precision", "end_date", "end_precision", "review_state"]
+    fields = ["office", "start_date", "start_precision", "end_date", "end_precision", "seen", "review_state"]
+    readonly_fields = ["seen"]
     autocomplete_fields = ["office"]
     extra = 0
+
+    @admin.display(description="seen in office")
+    def seen(self, obj: Tenure) -> str:
+        """The first and last days the articles show the person in the office, and the end another holder set."""
+        if obj.seen_from is None:
+            return "-"
+        text = f"{_dated(obj.seen_from, obj.seen_from_precision)} to {_dated(obj.seen_until, obj.seen_until_precision)}"
+        if obj.ended_by:
+            text += f"; ended by {_dated(obj.ended_by, obj.ended_by_precision)}"
+        return text
+
+
+def _dated(day, precision: str) -> str:
+    return {"year": f"{day:%Y}", "month": f"{day:%B %Y}"}.get(precision, day.isoformat()) if day else "?"
 
 
 class ParticipantInline(admin.TabularInline):
@@ -232,7 +253,8 @@ class PersonAdmin(RefuseDeleteInUse, ExtractedAdmin):
 
 @admin.register(Tenure)
 class TenureAdmin(ExtractedAdmin):
-    list_display = ["person", "office", "start_date", "end_date", "review_state"]
+    list_display = ["person", "office", "start_date", "end_date", "seen_from", "seen_until", "ended_by", "review_state"]
+    readonly_fields = [*ExtractedAdmin.readonly_fields, *TENURE_SIGHTINGS]
     list_filter = ["review_state", "office__kind", ("office__country", RELATED_ONLY), "start_date"]
     list_select_related = ["person", "office__country"]
     search_fields = ["person__name", "person__aliases__name", "office__title"]

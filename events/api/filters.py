@@ -18,7 +18,6 @@ from events.models import (
     AgreementMeeting,
     Article,
     Country,
-    DatePrecision,
     Meeting,
     Office,
     Participant,
@@ -27,6 +26,7 @@ from events.models import (
     ReviewState,
     Tenure,
 )
+from events.models.base import period_ends_on_or_after
 
 from .filter_types import (
     ChoicesFilter,
@@ -45,21 +45,6 @@ def review_state_filter() -> filters.MultipleChoiceFilter:
     return ChoicesFilter(
         choices=ReviewState.choices,
         help_text="Review state, repeatable. Rejected records are listed only to curators who ask for them.",
-    )
-
-
-def period_ends_on_or_after(day: datetime.date, date_field: str, precision_field: str) -> Q:
-    """A date known to a month or year stands for that whole period, stored as its first day.
-
-    The period reaches `day` when it starts on or after the first day of `day`'s own month
-    (or year): "June 2024" (2024-06-01, month) is on or after 2024-06-15.
-    """
-    # No period that reaches `day` starts before that year: the bound on the date alone is what an index on it can
-    # use (a range scan), the precisions then sort out the rest of the rows it finds.
-    return Q(**{f"{date_field}__gte": day.replace(month=1, day=1)}) & (
-        Q(**{precision_field: DatePrecision.DAY, f"{date_field}__gte": day})
-        | Q(**{precision_field: DatePrecision.MONTH, f"{date_field}__gte": day.replace(day=1)})
-        | Q(**{precision_field: DatePrecision.YEAR})
     )
 
 
@@ -121,7 +106,11 @@ class PersonFilter(filters.FilterSet):
         choices=Office.Kind.choices, method="filter_tenures",
         help_text="Held an office of this kind (repeatable); with held_office_on, on that day.",
     )
-    held_office_on = DateFilter(method="filter_tenures", help_text="Held an office on this day (YYYY-MM-DD).")
+    held_office_on = DateFilter(
+        method="filter_tenures",
+        help_text="Held an office on this day (YYYY-MM-DD): between the tenure's start and end, or, where the "
+                  "articles give neither, between the first and last days they show the person in it.",
+    )
     review_state = review_state_filter()
     search = SearchFilter(method="filter_search", help_text="Words of the name or of any alias.")
     ordering = OrderingFilter(fields=["name", "created_at"])
@@ -143,9 +132,7 @@ class PersonFilter(filters.FilterSet):
         if kinds:
             tenures = tenures.filter(office__kind__in=kinds)
         if day is not None:
-            tenures = tenures.filter(start_date__lte=day).filter(
-                Q(end_date__isnull=True) | period_ends_on_or_after(day, "end_date", "end_precision")
-            )
+            tenures = tenures.held_on(day)
         return queryset.filter(id__in=tenures.values("person_id"))
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

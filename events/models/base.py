@@ -1,6 +1,8 @@
 """What every extracted record shares: a stable id for fixtures, a review state, locked fields."""
 from __future__ import annotations
 
+import calendar
+import datetime
 import uuid
 
 from django.db import models
@@ -88,4 +90,37 @@ def precision_check(date_field: str, precision_field: str, name: str) -> models.
             | models.Q(**{f"{date_field}__isnull": False, f"{precision_field}__in": DatePrecision.values})
         ),
         name=name,
+    )
+
+
+def period_start(day: datetime.date, precision: str) -> datetime.date:
+    """A date known to a month or a year is stored as the first day of that period."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
+
+
+def period_end(day: datetime.date, precision: str) -> datetime.date:
+    """The last day of the period a date with its precision stands for."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=12, day=31)
+    return day
+
+
+def period_ends_on_or_after(day: datetime.date, date_field: str, precision_field: str) -> models.Q:
+    """A date known to a month or year stands for that whole period, stored as its first day.
+
+    The period reaches `day` when it starts on or after the first day of `day`'s own month
+    (or year): "June 2024" (2024-06-01, month) is on or after 2024-06-15.
+    """
+    # No period that reaches `day` starts before that year: the bound on the date alone is what an index on it can
+    # use (a range scan), the precisions then sort out the rest of the rows it finds.
+    return models.Q(**{f"{date_field}__gte": day.replace(month=1, day=1)}) & (
+        models.Q(**{precision_field: DatePrecision.DAY, f"{date_field}__gte": day})
+        | models.Q(**{precision_field: DatePrecision.MONTH, f"{date_field}__gte": day.replace(day=1)})
+        | models.Q(**{precision_field: DatePrecision.YEAR})
     )

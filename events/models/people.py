@@ -1,11 +1,14 @@
 """People and the posts they hold, after Popolo / Open Civic Data: Person, Office, Tenure."""
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from .base import DatePrecision, Extracted, precision_check
+from .base import DatePrecision, Extracted, UidManager, period_ends_on_or_after, precision_check
 
 
 class Person(Extracted):
@@ -88,6 +91,11 @@ class Office(models.Model):
         SPOKESPERSON = "spokesperson", "Spokesperson"
         OTHER = "other", "Other"
 
+    # A country has one of each at a time: a second holder seen later means the first had left. Not ministers in
+    # general (a cabinet has many), deputies, nor posts of an international body.
+    ONE_HOLDER_KINDS = frozenset({Kind.HEAD_OF_STATE, Kind.HEAD_OF_GOVERNMENT, Kind.FOREIGN_MINISTER,
+                                  Kind.DEFENCE_MINISTER})
+
     title = models.CharField(max_length=200)
     country = models.ForeignKey("events.Country", on_delete=models.PROTECT, related_name="offices", null=True,
                                 blank=True, help_text="Empty for an international body's post or an unknown country.")
@@ -118,8 +126,37 @@ class Office(models.Model):
     natural_key.dependencies = ["events.country"]
 
 
+class TenureQuerySet(models.QuerySet):
+    def held_on(self, day: datetime.date) -> TenureQuerySet:
+        """The tenures whose record shows their holder in office on `day`.
+
+        From the tenure's start, or, with no start, the first day it was seen. Until its end; with no end, a tenure
+        whose start is known runs until another holder was seen in the office (`ended_by`) or to now, as a curator
+        who gives a start and no end means; one known only from sightings is known until its last (`seen_until`), and
+        is not guessed beyond. A date known to a month or year counts for its whole period at the end ("in office
+        until June 2024" holds on 15 June) and from its first day at the start. A tenure with neither a start nor a
+        sighting is on no day.
+        """
+        starts = Q(start_date__lte=day) | Q(start_date__isnull=True, seen_from__lte=day)
+        no_end = Q(end_date__isnull=True)
+        ends = (
+            (~no_end & period_ends_on_or_after(day, "end_date", "end_precision"))
+            | (no_end & Q(start_date__isnull=False, ended_by__isnull=True))
+            | (no_end & Q(start_date__isnull=False) & period_ends_on_or_after(day, "ended_by", "ended_by_precision"))
+            | (no_end & Q(start_date__isnull=True) & period_ends_on_or_after(day, "seen_until", "seen_until_precision"))
+        )
+        return self.filter(starts & ends)
+
+
 class Tenure(Extracted):
-    """A person in an office between two dates, so "the Japanese Prime Minister" depends on when."""
+    """A person in an office between two dates, so "the Japanese Prime Minister" depends on when.
+
+    `start_date` and `end_date` are when the tenure began and ended, as Popolo's membership has them; the
+    articles seldom say. What they do show is the person in the office on a day (a meeting they took part in with
+    the title, or the article's date): `seen_from` and `seen_until` are the first and last of those days. When a
+    later article shows another holder of an office that has one holder at a time (a country's head of state or
+    government, foreign or defence minister), the tenure had ended by that holder's first sighting: `ended_by`.
+    """
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tenures")
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="tenures")
@@ -127,7 +164,19 @@ class Tenure(Extracted):
     start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
     end_date = models.DateField(null=True, blank=True)
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    seen_from = models.DateField(null=True, blank=True,
+                                 help_text="The first day an article shows the person in the office.")
+    seen_from_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    seen_until = models.DateField(null=True, blank=True,
+                                  help_text="The last day an article shows the person in the office.")
+    seen_until_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    ended_by = models.DateField(
+        null=True, blank=True,
+        help_text="Ended no later than this: another holder of this one-holder office was seen in it then.",
+    )
+    ended_by_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
 
+    objects = UidManager.from_queryset(TenureQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -140,6 +189,11 @@ class Tenure(Extracted):
                                    | models.Q(end_date__gte=models.F("start_date")), name="tenure_ends_after_start"),
             precision_check("start_date", "start_precision", "tenure_start_precision_valid"),
             precision_check("end_date", "end_precision", "tenure_end_precision_valid"),
+            precision_check("seen_from", "seen_from_precision", "tenure_seen_from_precision_valid"),
+            precision_check("seen_until", "seen_until_precision", "tenure_seen_until_precision_valid"),
+            precision_check("ended_by", "ended_by_precision", "tenure_ended_by_precision_valid"),
+            models.CheckConstraint(condition=models.Q(seen_until__isnull=True) | models.Q(seen_from__isnull=True)
+                                   | models.Q(seen_until__gte=models.F("seen_from")), name="tenure_seen_in_order"),
         ]
         indexes = [
             # /api/persons/?held_office_on=DATE: start_date <= DATE and end_date on or after it.
@@ -147,7 +201,15 @@ class Tenure(Extracted):
         ]
 
     def __str__(self) -> str:
-        span = f"{self.start_date or '?'} to {self.end_date or 'now'}"
+        if self.start_date or self.end_date:
+            until = self.end_date or (f"by {self.ended_by}" if self.ended_by else "now")
+            span = f"{self.start_date or '?'} to {until}"
+        elif self.seen_from:  # known only from sightings: no "to now" that nothing shows
+            span = f"seen {self.seen_from} to {self.seen_until}"
+            if self.ended_by:
+                span += f", ended by {self.ended_by}"
+        else:
+            span = "dates unknown"
         return f"{self.person} as {self.office} ({span})"
 
     def identity(self) -> tuple[str, ...]:
