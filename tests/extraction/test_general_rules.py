@@ -133,3 +133,10 @@ def test_a_side_inferred_in_a_story_of_three_countries_is_no_evidence():
         "Timor-Leste and Greece were named by Balakrishnan. Greece and Cambodia agreed to expand trade.")
     balakrishnan = next(p for p in analysis.people.persons if p.name == "Vivian Balakrishnan")
     assert balakrishnan.evidenced_country == ""
+
+
+def test_the_foreign_minister_refers_back_to_the_minister_of_foreign_affairs():
+    analysis = analyse("Minister of Foreign Affairs Pekka Haavisto arrived in Dublin. Later the foreign minister met "
+                       "students.")
+    [haavisto] = analysis.people.persons
+    assert haavisto.index in analysis.facts[1].persons

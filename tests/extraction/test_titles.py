@@ -157,3 +157,16 @@ def test_a_government_s_own_title_is_kept_with_its_kind(text, title, kind):
 def test_a_word_on_when_the_holder_took_office_stays_inside_the_title():
     found = only("Park Jin held talks with Japan's new foreign minister on Thursday.")
     assert (found.title, found.country) == ("Foreign Minister", "JP")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Minister of Foreign Affairs Pekka Haavisto", "Minister of Foreign Affairs"),
+    ("Keheliya Rambukwella, Minister of Ports, Shipping and Aviation", "Minister of Ports, Shipping and Aviation"),
+    ("Manusha Nanayakkara, Minister of Labour and Foreign Employment", "Minister of Labour and Foreign Employment"),
+])
+def test_the_long_form_of_a_title_is_kept_as_the_government_writes_it(text, title):
+    assert only(text).title == title
+
+
+def test_a_list_of_portfolios_must_close_with_and():
+    assert only("The Minister of Health, Tourism officials said.").title == "Minister of Health"

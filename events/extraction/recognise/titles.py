@@ -78,6 +78,14 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
     )
 
 
+LONG_FORM = re.compile(r"(?:minister|secretary)\s+(?:of|for)\b")
+
+
+def _as_written(title: str) -> str:
+    words = [w if w.isupper() else (w[0].upper() + w[1:]) for w in title.split()]
+    return re.sub(r"\b(For|Of|The|And)\b", lambda m: m.group(1).lower(), " ".join(words))
+
+
 def canonical_title(core: str, complement: str) -> tuple[str, str]:
     """The title as stored on an Office, and its kind."""
     g = gazetteer()
@@ -86,6 +94,9 @@ def canonical_title(core: str, complement: str) -> tuple[str, str]:
     office = g.office(core_clean) or g.office(lowered)
     prefix = lowered.split(" ", 1)[0]
     if office and not complement:
+        if LONG_FORM.match(lowered) and lowered != office.title.lower():
+            # "Minister of Foreign Affairs" is the title most governments give; "Foreign Minister" is the press's.
+            return _as_written(core_clean), office.kind
         return office.title, office.kind
     if office and office.title != "Minister" and not lowered.startswith(tuple(g.rank_prefixes)):
         return office.title, office.kind
@@ -109,15 +120,15 @@ def find_titles(text: str) -> list[TitleMention]:
     while (found_match := pattern.search(text, position)) is not None:
         match = _settled(text, found_match, g)
         position = max(match.end(), match.start() + 1)
-        tail = PORTFOLIO_TAIL.match(text, match.end())
-        if tail and not match.group("complement") and not match.group("extension") and all(
-                w.lower() in g.portfolio_words for w in re.findall(r"[\w'-]+", tail.group("words"))
-                if w.lower() not in {"and", "of", "the"}):
-            # "Minister of Energy Transition and Sustainable Development, Leila Benali": the portfolio goes on.
-            found.append(TitleMention(" ".join(f"{match.group('core')} {tail.group('words')}".split()),
-                                      canonical_title(match.group("core"), "")[1], match.start(), tail.end(),
+        tail_end = _portfolio_tail(text, match, g)
+        if tail_end is not None:
+            # "Minister of Energy Transition and Sustainable Development, Leila Benali", "Minister of Ports,
+            # Shipping and Aviation", "Minister of Labour and Foreign Employment": the portfolio goes on.
+            written = text[match.start("core"):tail_end]
+            found.append(TitleMention(_as_written(" ".join(written.split())),
+                                      canonical_title(match.group("core"), "")[1], match.start(), tail_end,
                                       _country_of(match, g)))
-            position = tail.end()
+            position = tail_end
             continue
         core = match.group("core")
         # A capitalised single word like "President" inside a name of a thing ("President's Cup") still counts, and so
@@ -154,7 +165,27 @@ def find_titles(text: str) -> list[TitleMention]:
 
 
 # Capitalised words after a title, up to a comma or the end of the phrase: a portfolio that goes on.
-PORTFOLIO_TAIL = re.compile(rf"\s+(?P<words>{CAP}(?:\s+(?:and\s+|of\s+(?:the\s+)?)?{CAP}){{0,5}}+)(?=\s*[,;:(]|\s*$)")
+# One more part of a portfolio after a title: " Transition and Sustainable Development", ", Shipping", " and Aviation".
+PORTFOLIO_PART = re.compile(rf"(?P<sep>,\s+|\s+and\s+|\s+)(?P<words>{CAP}(?:\s+(?:and\s+|of\s+(?:the\s+)?)?{CAP}){{0,4}}+)")
+
+
+def _portfolio_tail(text: str, match: re.Match, g: Gazetteer) -> int | None:
+    """Where a portfolio that runs on after a title ends, when it does: its parts are made of ministry words, and a
+    list of them set off by commas closes with "and" ("Ports, Shipping and Aviation")."""
+    if match.end() != max(match.end("core"), match.end("complement"), match.end("extension")):
+        return None
+    end, listed, closed = match.end(), False, False
+    for _ in range(4):
+        part = PORTFOLIO_PART.match(text, end)
+        if part is None or not all(w.lower() in g.portfolio_words for w in re.findall(r"[\w'-]+", part.group("words"))
+                                   if w.lower() not in {"and", "of", "the"}):
+            break
+        listed = listed or part.group("sep").startswith(",")
+        closed = " and " in part.group(0)
+        end = part.end()
+    if end == match.end() or (listed and not closed):
+        return None
+    return end
 
 
 def _country_of(match: re.Match, g: Gazetteer) -> str:

@@ -195,6 +195,15 @@ class ArticlePerson:
         return spelling_matches(tokens, self.tokens)
 
 
+# Kinds of office whose titles, however written, name one post: "the foreign minister" after "Minister of Foreign
+# Affairs X", "the defence minister" after "Secretary of Defense X".
+ONE_POST_KINDS = {"foreign_minister", "defence_minister"}
+
+
+def _same_post(held: TitleMention, said: TitleMention) -> bool:
+    return held.title == said.title or (held.kind == said.kind and held.kind in ONE_POST_KINDS)
+
+
 class PeopleIndex:
     """The persons of one article, built mention by mention."""
 
@@ -246,7 +255,7 @@ class PeopleIndex:
                  ) -> ArticlePerson | None:
         """ "the Indian Foreign Secretary": the latest person so far with that title (and country). Not one the
         sentence already names: "Foreign Minister Park Jin held talks with Japan's foreign minister" is two."""
-        holders = [p for p in self.persons if any(t.title == title.title for t in p.titles)
+        holders = [p for p in self.persons if any(_same_post(t, title) for t in p.titles)
                    and (not title.country or not p.country or p.country == title.country) and p.index not in present]
         if not holders:
             return None
