@@ -240,3 +240,11 @@ def test_talks_with_an_international_body_bring_in_no_one_from_the_sentence_befo
         "President Javier Milei of Argentina spoke at the forum in Buenos Aires on Monday.\n\n"
         "Economy Minister Luis Caputo said talks with the IMF were moving forward.")
     assert [names(analysis, m) for m in merged if len(m.participants) >= 2] == []
+
+
+def test_words_of_a_title_are_no_occasion():
+    _, _, merged = meetings(
+        "Turkish President Recep Tayyip Erdogan met with President of European Commission Ursula von der Leyen on "
+        "the sidelines of the NATO summit in Vilnius on Wednesday.")
+    [meeting] = merged
+    assert meeting.occasion.name != "President of European Commission"

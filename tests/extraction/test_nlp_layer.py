@@ -150,3 +150,10 @@ def test_the_one_a_sentence_is_about_by_title_meets_no_one_new_in_it(read):
                  "A tight schedule awaits the prime minister, with the day kicking off with an official welcoming "
                  "ceremony held at the palace.")
     assert meetings(found) == []
+
+
+def test_someone_honoured_is_not_met_nor_the_subject_the_next_sentence_lends(read):
+    found = read("On Monday, the royals received a ceremonial reception at the presidential palace, after which they "
+                 "went to lay a wreath at the memorial of Mahatma Gandhi.\n\n"
+                 "Foreign Minister S Jaishankar called on them at their hotel.")
+    assert all("Mahatma Gandhi" not in meeting for meeting in meetings(found))

@@ -23,7 +23,10 @@ PARTICIPATION = re.compile(
 )
 # Words before a name that send something from someone who is not there.
 ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|condolences|on\s+behalf)\b"
-                    r"(?:\s+[\w'-]+){0,5}?\s+(?:of|from)\s+(?:[\w'-]+\s+){0,3}$", re.I)
+                    r"(?:\s+[\w'-]+){0,5}?\s+(?:of|from)\s+(?:[\w'-]+\s+){0,3}$"
+                    # "laid a wreath at the samadhi of Mahatma Gandhi", "paid tribute to": the dead are honoured, not met
+                    r"|\b(?:tribute|homage|wreath|respects|memorial|mausoleum|samadhi|tomb|grave|statue|legacy)\b"
+                    r"(?:\s+[\w'-]+){0,6}?\s+(?:of|to|at)\s+(?:[\w'-]+\s+){0,3}$", re.I)
 # "met with representatives of ...", "held talks with business leaders": people the article does not name.
 UNNAMED_COUNTERPART = re.compile(
     r"\s+(?:with\s+)?(?:the\s+|a\s+group\s+of\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:representatives|members|leaders|officials"
@@ -79,8 +82,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
             attended.participants += [p for p in fact.persons if p not in attended.participants + list(_absent(fact))]
             continue
         if fact.cue is None:
-            if fact.persons:
-                previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
+            if _subject(fact) is not None:
+                previous_subject = (_subject(fact), fact.sentence.index, fact.sentence.paragraph)
             continue
         if _verbal(fact):
             reported = fact.sentence.index
@@ -98,7 +101,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
             previous_subject = (groups[0][0], fact.sentence.index, fact.sentence.paragraph)
             continue
         participants = [p for p in (groups[0] if groups else fact.persons) if p not in _absent(fact)]
-        if fact.cue.occasions and not PARTICIPATION.search(fact.sentence.text):
+        occasions = _occasions(fact)
+        if occasions and not PARTICIPATION.search(fact.sentence.text):
             participants = []  # "the importance of holding the 2+2 Dialogue" names the event, not who was there
         participants += [p for p in _group(fact, analysis, found) if p not in participants]
         if len(participants) == 1 and previous_subject and previous_subject[0] not in participants:
@@ -114,9 +118,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
                 and not any(m.name for m in fact.mentions)
             if close and not (as_subject and (unnamed or by_title)):
                 participants.insert(0, previous_subject[0])
-        if fact.persons:
-            previous_subject = (fact.persons[0], fact.sentence.index, fact.sentence.paragraph)
-        occasions = fact.cue.occasions
+        if _subject(fact) is not None:
+            previous_subject = (_subject(fact), fact.sentence.index, fact.sentence.paragraph)
         if len(participants) < 2 and not occasions:
             continue
         if not occasions and _one_government(participants, analysis):
@@ -156,6 +159,18 @@ def _body_after(text: str, position: int) -> bool:
     """ "talks with the IMF were moving forward": the counterpart is an international body, not a person."""
     match = re.match(r"\s+(?:with\s+)?(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})", text[position:])
     return bool(match) and any(match.group("body").startswith(body) for body in gazetteer().bodies)
+
+
+def _subject(fact: SentenceFacts) -> int | None:
+    """The first person a sentence names who is there, not honoured or sending greetings."""
+    absent = _absent(fact)
+    return next((p for p in fact.persons if p not in absent), None)
+
+
+def _occasions(fact: SentenceFacts) -> tuple[Occasion, ...]:
+    """The sentence's occasions, but not words of a title: "President of European Commission" names no event."""
+    return tuple(o for o in fact.cue.occasions
+                 if not any(t.start <= o.start < t.end or o.start <= t.start < o.end for t in fact.titles))
 
 
 def _absent(fact: SentenceFacts) -> set[int]:
