@@ -386,3 +386,9 @@ def test_one_name_in_two_spellings_is_one_person(a, b):
 ])
 def test_names_a_letter_apart_at_the_start_or_short_stay_apart(a, b):
     assert not tokens_compatible(name_tokens(a), name_tokens(b))
+
+
+def test_a_demonym_is_not_shared_between_two_officials_of_foreign_affairs():
+    found = {m.name: m.country for m in named(
+        "The meeting was attended by US Secretary of State Antony Blinken and Foreign Secretary James Cleverly.")}
+    assert found == {"Antony Blinken": "US", "James Cleverly": ""}

@@ -170,3 +170,8 @@ def test_the_long_form_of_a_title_is_kept_as_the_government_writes_it(text, titl
 
 def test_a_list_of_portfolios_must_close_with_and():
     assert only("The Minister of Health, Tourism officials said.").title == "Minister of Health"
+
+
+def test_a_body_with_its_abbreviation_makes_its_official_international():
+    found = only("Luis Caputo met International Monetary Fund (IMF) Managing Director Kristalina Georgieva.")
+    assert (found.title, found.international, found.country) == ("Managing Director", True, "")

@@ -195,6 +195,12 @@ def _appositive_before(text: str, title: TitleMention) -> tuple[str, int, int] |
     return name, match.end("name") - len(name), match.end("name")
 
 
+def _counterpart_titles(a: TitleMention, b: TitleMention) -> bool:
+    """Two offices of one kind, or two of foreign affairs ("US Secretary of State X and Foreign Secretary Y")."""
+    foreign = [t.kind == "foreign_minister" or "foreign" in t.title.lower() for t in (a, b)]
+    return a.kind == b.kind or all(foreign)
+
+
 def find_people(text: str, titles: list[TitleMention] | None = None) -> list[PersonMention]:
     """Person mentions anchored by a title or a counterpart phrase."""
     titles = find_titles(text) if titles is None else titles
@@ -204,7 +210,7 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
         country = title.country
         # "Japanese foreign minister X and defence minister Y": the demonym covers both. Two holders of one kind of
         # office are counterparts, not colleagues: "US Treasury Secretary X and Vice Premier Y" is no American pair.
-        if not country and previous and previous.title and previous.title.kind != title.kind \
+        if not country and previous and previous.title and not _counterpart_titles(previous.title, title) \
                 and re.fullmatch(r"\s*and\s+", text[previous.end: title.start]):
             country = previous.title.country
             title = replace(title, country=country)

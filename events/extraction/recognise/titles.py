@@ -58,7 +58,8 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
     return re.compile(
         # "Japanese Prime Minister", "Japan's Prime Minister", and in headline style "Fiji Prime Minister".
         rf"(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+"
-        rf"|(?-i:(?:the\s+)?(?P<body>{body}))(?:['\u2019]s)?\s+)"
+        # "International Monetary Fund (IMF) Managing Director": a body may carry its abbreviation.
+        rf"|(?-i:(?:the\s+)?(?P<body>{body}))(?:\s*\([A-Z]{{2,6}}\))?(?:['\u2019]s)?\s+)"
         # "Turkey's Communications Director": a portfolio named between the country and the title.
         rf"(?P<qualifier>(?-i:(?:(?!(?i:{ranks}|{_core_pattern(g)})\b){CAP}\s+){{1,2}}))?)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
