@@ -105,6 +105,7 @@ class Gazetteer:
         self.trigger_lemmas: frozenset[str] = frozenset(cues["trigger_lemmas"])
         self.meeting_nouns: frozenset[str] = frozenset(cues["meeting_nouns"])
         self.agreement_heads: list[str] = cues["agreement_heads"]
+        self.agreement_compounds: frozenset[str] = frozenset(cues["agreement_compounds"])
         self.agreement_kinds: dict[str, str] = cues["agreement_kinds"]
         self.agreement_status = [(row["status"], re.compile("|".join(row["patterns"]), re.I))
                                  for row in cues["agreement_status"]]

@@ -132,3 +132,13 @@ def test_a_corridor_named_in_passing_is_no_agreement():
 def test_an_initiative_signed_is_an_agreement():
     found = collect_agreements(analyse("The two presidents signed the Green Transformation Initiative in Nairobi."))
     assert [(a.name, a.status) for a in found] == [("Green Transformation Initiative", "signed")]
+
+
+def test_a_memorandum_signed_for_a_purpose_is_named_by_it_without_the_verb():
+    [found] = find_agreements("A memorandum of understanding was signed for cooperation in consular and migratory "
+                              "matters to share information.")
+    assert found.name == "memorandum of understanding for cooperation in consular and migratory matters"
+
+
+def test_a_head_that_qualifies_another_noun_names_no_agreement():
+    assert find_agreements("The assembly will review and approve the proposed program budget.") == []

@@ -18,10 +18,13 @@ LOWERCASE_HEADS = {"agreement", "pact", "treaty", "accord", "mou", "deal", "memo
 # Heads that an agreement can be named by with what it is about: "an MoU on cooperation in agriculture".
 SUBJECT_HEADS = LOWERCASE_HEADS | {"programme", "program", "action plan", "plan of action"}
 # A subject's word is no verb or clause word: "an MoU on fisheries was signed by ..." ends at "fisheries".
-_SUBJECT_WORD = r"(?!(?:was|were|is|are|be|been|will|would|has|have|had|by|with|that|which|who|at|as|signed|said)\b)[a-z][\w-]*"
+_SUBJECT_WORD = (r"(?!(?:was|were|is|are|be|been|will|would|has|have|had|by|with|that|which|who|at|as|signed|said|to)\b)"
+                 r"[a-z][\w-]*")
 LOWER_COMPLEMENT = re.compile(
-    rf"\s+(?:on|for|to|covering|in\s+the\s+field\s+of)\s+((?:the\s+)?{_SUBJECT_WORD}"
-    rf"(?:\s+(?:and\s+|of\s+|in\s+|the\s+)?{_SUBJECT_WORD}){{0,6}})"
+    # "a memorandum of understanding was signed for cooperation in consular matters": the subject after the verb.
+    rf"(?P<passive>\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|agreed|reached))?"
+    rf"(?P<subject>\s+(?:on|for|to|covering|in\s+the\s+field\s+of)\s+((?:the\s+)?{_SUBJECT_WORD}"
+    rf"(?:\s+(?:and\s+|of\s+|in\s+|the\s+)?{_SUBJECT_WORD}){{0,6}}))"
 )
 # Words that praise or place an agreement rather than name it: "the landmark pact", "an important security agreement"
 # refers back to an agreement named elsewhere.
@@ -70,8 +73,11 @@ def find_agreements(text: str) -> list[AgreementMention]:
     heads = "|".join(re.escape(h) for h in sorted(g.agreement_heads, key=len, reverse=True))
     found: list[AgreementMention] = []
     for match in re.finditer(rf"(?<![\w-])(?P<head>{heads})(?![\w-])", stripped, re.I):
-        tokens = [(t.group(0), t.start()) for t in TOKEN.finditer(stripped[: match.start()])]
         head = match.group("head")
+        following = re.match(r"\s+([a-z]+)\b", stripped[match.end():])
+        if head[0].islower() and following and following.group(1) in g.agreement_compounds:
+            continue  # "the proposed program budget", "trade deal talks": the head qualifies another noun
+        tokens = [(t.group(0), t.start()) for t in TOKEN.finditer(stripped[: match.start()])]
         words, start, year = _walk_back(tokens, head)
         end = match.end()
         complement = COMPLEMENT.match(stripped[end:]) if head[0].isupper() else None
@@ -81,10 +87,17 @@ def find_agreements(text: str) -> list[AgreementMention]:
             # "signed a memorandum of understanding on offshore renewable energy", "an MoU to strengthen cooperation in
             # youth development", "the agreement on visa exemption": named by its subject.
             complement = LOWER_COMPLEMENT.match(stripped[end:])
-            if complement and all(w in DESCRIPTIVE | CONNECTORS for w in complement.group(1).split()):
+            if complement and all(w in DESCRIPTIVE | CONNECTORS for w in complement.group(3).split()):
                 complement = None
-            if complement and complement.group(1).split()[0] in POINTING:
+            if complement and complement.group(3).split()[0] in POINTING:
                 complement = None  # "a treaty on such a zone": a subject pointed at, not named
+            if complement and complement.group("passive"):
+                # The name is the head and its subject, without the verb between them.
+                subject = complement.group("subject")
+                name = " ".join(f"{stripped[match.start():end]} {subject}".split())
+                name = re.sub(r"(?:\s+(?:in|on|of|and|the|a|an|to|for|with|at|by|from))+$", "", name)
+                found.append(AgreementMention(name, head.lower(), match.start(), end + complement.end(), year))
+                continue
             parties = BETWEEN_PARTIES.match(stripped[end:]) if complement is None else None
             if parties and not _only_places(parties.group(1)):
                 # Parties that are institutions name it; "between India and Japan" names nothing.
