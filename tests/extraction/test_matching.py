@@ -61,3 +61,13 @@ def test_an_agreement_under_a_longer_name_between_the_same_parties_is_one():
     short = AgreementFacts(agreement_key("Comprehensive Strategic Partnership"), frozenset({"AU", "ID"}))
     long = AgreementFacts(agreement_key("Australia-Indonesia Comprehensive Strategic Partnership"), frozenset({"AU", "ID"}))
     assert same_agreement(short, long)
+
+
+def test_a_relative_date_in_a_quote_does_not_tell_two_undated_mentions_apart():
+    from events.extraction.text.dates import DateMention
+
+    friday = DateMention("weekday", "on Friday", 0, 9, weekday=4)
+    later = DateMention("relative", "over the next two days", 0, 22, relative="next two days")
+    a = MeetingFacts(kind="in_person", participants=frozenset({1, 2}), date_mention=friday)
+    b = MeetingFacts(kind="in_person", participants=frozenset({1, 2, 3}), date_mention=later)
+    assert same_meeting(a, b)

@@ -98,3 +98,7 @@ def test_a_place_that_is_a_topic_of_talks_is_no_venue():
 def test_the_country_of_a_city_is_a_venue_too():
     places = find_places("They met in Addis Ababa, Ethiopia, on Friday.")
     assert [(p.text, p.located) for p in places] == [("Addis Ababa", True), ("Ethiopia", True)]
+
+
+def test_a_city_that_ends_the_name_of_a_building_is_no_place():
+    assert find_places("The Centro Cultural de Belém hosted the meetings in Lisbon.")[0].text == "Lisbon"

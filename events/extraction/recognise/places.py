@@ -12,6 +12,8 @@ BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|D
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
 
 
+# Capitalised words and "de"/"of" before a city: the city ends the name of a building or body.
+NAMED_AFTER = re.compile(r"\p{Lu}[\p{L}'-]+\s+(?:de|do|da|del|di|of)\s+$")
 # "discussed the war in Ukraine", "the situation in Gaza": a place that is a topic of talks, not their venue.
 TOPIC_BEFORE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence|invasion|aggression|developments|elections?"
                           r"|tensions?|unrest|ceasefire|peace)\s+(?:in|on|over)\s+(?:the\s+)?$", re.I)
@@ -41,6 +43,8 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         if place.kind == "city" and text[max(0, match.start() - 1): match.start()] == "-":
             continue
+        if place.kind == "city" and NAMED_AFTER.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "the Centro Cultural de Belém", "the University of Tokyo": a building or body named after it
         # "Seoul's foreign ministry", "Beijing's stance": a city that owns something is a government, not a venue.
         owns = re.match(r"['\u2019]s\b", text[match.end(): match.end() + 3])
         located = ((place.kind == "city" and not owns) or bool(PREPOSITION_BEFORE.search(text[: match.start()]))) \

@@ -64,8 +64,10 @@ def _dates_conflict(a: MeetingFacts, b: MeetingFacts) -> bool:
     # call the article dated, but not to another year's.
     if a.date is not None and b.date is not None:
         return not _as_trusted(a).compatible(_as_trusted(b))
-    if a.date is None and b.date is None and a.date_mention and b.date_mention:
-        # With no reference date, "on Monday" and "on Tuesday evening" still tell two meetings apart.
+    if a.date is None and b.date is None and a.date_mention and b.date_mention \
+            and a.date_mention.kind != "relative" and b.date_mention.kind != "relative":
+        # With no reference date, "on Monday" and "on Tuesday evening" still tell two meetings apart; "over the next
+        # two days" in a quote says nothing of when either took place.
         fields = ("kind", "year", "month", "day", "weekday", "relative")
         return any(getattr(a.date_mention, f) != getattr(b.date_mention, f) for f in fields)
     return False
