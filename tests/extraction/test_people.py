@@ -392,3 +392,12 @@ def test_a_demonym_is_not_shared_between_two_officials_of_foreign_affairs():
     found = {m.name: m.country for m in named(
         "The meeting was attended by US Secretary of State Antony Blinken and Foreign Secretary James Cleverly.")}
     assert found == {"Antony Blinken": "US", "James Cleverly": ""}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Trade Minister Sinead O'Brien arrived in Wellington.", "Sinead O'Brien"),
+    ("Commerce Minister Dominic D\u2019Souza arrived in Goa.", "Dominic D\u2019Souza"),
+])
+def test_a_name_with_a_capital_after_an_apostrophe_is_read_whole(text, name):
+    [mention] = named(text)
+    assert mention.name == name
