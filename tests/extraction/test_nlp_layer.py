@@ -157,3 +157,8 @@ def test_someone_honoured_is_not_met_nor_the_subject_the_next_sentence_lends(rea
                  "went to lay a wreath at the memorial of Mahatma Gandhi.\n\n"
                  "Foreign Minister S Jaishankar called on them at their hotel.")
     assert all("Mahatma Gandhi" not in meeting for meeting in meetings(found))
+
+
+def test_the_first_words_of_a_forum_s_name_are_no_person(read):
+    found = read("He spoke at the Sir Bani Yas Forum on Saturday.")
+    assert [p.name for p in found.analysis.people.persons] == []

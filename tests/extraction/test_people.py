@@ -1,7 +1,7 @@
 """Person mentions and their resolution across spellings. Invented sentences about many countries."""
 import pytest
 
-from events.extraction.recognise.people import clean_name, find_people
+from events.extraction.recognise.people import clean_name, find_people, ner_name
 from events.extraction.resolve.people import KnownPerson, PeopleIndex, name_tokens, tokens_compatible
 
 
@@ -401,3 +401,10 @@ def test_a_demonym_is_not_shared_between_two_officials_of_foreign_affairs():
 def test_a_name_with_a_capital_after_an_apostrophe_is_read_whole(text, name):
     [mention] = named(text)
     assert mention.name == name
+
+
+@pytest.mark.parametrize("raw, name", [("Manoa Kamikamica DPM", "Manoa Kamikamica"),
+                                       ("Pekka Haavisto Ireland", "Pekka Haavisto"),
+                                       ("KISHIDA Fumio", "Kishida Fumio"), ("Abdullah II", "Abdullah II")])
+def test_an_office_abbreviation_or_a_country_after_a_name_is_no_part_of_it(raw, name):
+    assert ner_name(raw) == name

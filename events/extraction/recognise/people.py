@@ -112,13 +112,17 @@ def clean_name(raw: str) -> str:
         if g.is_place_word(word.rstrip(".,")) and len(kept) != 1 and not after_particle \
                 and not _given_name_before_surname(words, position):
             break
+        if kept and not after_particle and _names_a_country(word.rstrip(".,")):
+            break  # "Pekka Haavisto Ireland ...": a country after a name starts the next phrase
+        if len(kept) >= 2 and len(word.strip(".,")) >= 2 and word.strip(".,").isupper():
+            break  # "Manoa Kamikamica DPM", "John Smith MP": an office's abbreviation after the name
         kept.append(word[:-2] if word.endswith("'s") else word)
         if word.endswith("'s"):
             break
     # A lone initial is no name: "S" needs "Jaishankar"; nor are lone capitals ("UN" of "UN Secretary").
     if kept and len(kept) == 1 and (len(kept[0].rstrip(".")) == 1 or kept[0].rstrip(".").isupper()):
         return ""
-    return " ".join(kept).strip(".,")
+    return " ".join(kept).strip(".,/;:")
 
 
 def _chinese_he(words: list[str], position: int, kept: list[str]) -> bool:
@@ -319,7 +323,8 @@ HONORIFICS = FORMS_OF_ADDRESS | {"miss", "he", "sir", "dame", "madam", "his", "h
                                  "chief", "engr", "barr", "pastor", "rev", "senator", "rep", "comrade", "shri", "smt"}
 # Words that make a capitalised phrase a building, a body or a document, not a person.
 NOT_PERSON_HEADS = {"palace", "house", "hall", "hotel", "centre", "center", "tower", "airport", "university", "museum",
-                    "stadium", "bank", "ministry", "agency", "council", "assembly", "commission", "party", "group"}
+                    "stadium", "bank", "ministry", "agency", "council", "assembly", "commission", "party", "group",
+                    "forum", "conference", "summit", "government", "embassy", "parliament", "presidency", "secretariat"}
 
 
 def ner_name(raw: str) -> str:
@@ -334,6 +339,9 @@ def ner_name(raw: str) -> str:
     words = [w.strip(",;:") for w in words if w.strip(",;:")]
     if not words or any(any(c.isdigit() for c in w) for w in words):
         return ""
+    while len(words) > 2 and ((words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ROMAN)
+                              or _names_a_country(words[-1])):
+        words.pop()  # "Manoa Kamikamica DPM", "Pekka Haavisto Ireland": an office's abbreviation or a country after
     if not all(w[0].isupper() or w.lower() in PARTICLE_WORDS or ARTICLE_PREFIX.match(w) for w in words):
         return ""
     if len(words) == 1 and (len(words[0].rstrip(".")) < 2 or gazetteer().is_place_word(words[0])):
@@ -345,6 +353,11 @@ def ner_name(raw: str) -> str:
     if len(words) == 2 and words[0].lower() in PARTICLE_WORDS:
         return ""  # "La Nación", "Le Monde", "Al Jazeera": an article and a noun name a newspaper, not a person
     return " ".join(w.capitalize() if len(w) > 2 and w.isupper() and w not in ROMAN else w for w in words)
+
+
+def _names_a_country(word: str) -> bool:
+    place = gazetteer().place(word)
+    return place is not None and place.kind in {"country", "demonym"}
 
 
 ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|az|ul|ud)-\p{L}")
@@ -403,6 +416,9 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
     for start, end in spans:
         if any(s < end and start < e for s, e in named):
             continue
+        following = re.match(r"\s+([\w-]+)", text[end:])
+        if following and following.group(1).lower() in NOT_PERSON_HEADS:
+            continue  # "the Sir Bani Yas Forum": the NER's person is the first words of a thing's name
         name = ner_name(text[start:end])
         if not name:
             continue
