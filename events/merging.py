@@ -23,7 +23,7 @@ from events.models import (
     PersonAlias,
     Tenure,
 )
-from events.models.base import Extracted
+from events.models.base import Extracted, period_end
 
 
 class MergeError(ValueError):
@@ -132,7 +132,22 @@ def _move_tenures(loser: Person, survivor: Person, user, result: MergeResult) ->
         else:  # the same office from the same day: one tenure, with both tenures' sources
             _move_sources(tenure, same, result)
             _fill_blanks(tenure, same, ["end_date", "end_precision"])
+            _join_sightings(tenure, same)
             save_as_curator(same, user, f"joined by a tenure of #{loser.pk} {loser} in a merge")
+
+
+def _join_sightings(loser: Tenure, survivor: Tenure) -> None:
+    """One person's two tenures of one office become one: seen from the first of their sightings to the last. An
+    end another holder set that the joined sightings pass goes: it was one of the two, seen later, that set it."""
+    for bound, earliest in (("seen_from", True), ("seen_until", False)):
+        theirs, ours = getattr(loser, bound), getattr(survivor, bound)
+        if theirs is not None and (ours is None or (theirs < ours if earliest else theirs > ours)):
+            setattr(survivor, bound, theirs)
+            setattr(survivor, f"{bound}_precision", getattr(loser, f"{bound}_precision"))
+    _fill_blanks(loser, survivor, ["ended_by", "ended_by_precision"])
+    if survivor.ended_by and survivor.seen_until and \
+            period_end(survivor.seen_until, survivor.seen_until_precision) >= survivor.ended_by:
+        survivor.ended_by, survivor.ended_by_precision = None, ""
 
 
 def _move_participations(loser: Person, survivor: Person, result: MergeResult) -> None:

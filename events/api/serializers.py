@@ -210,9 +210,6 @@ class TenureSerializer(serializers.ModelSerializer):
         fields = ["id", "office", "start_date", "start_precision", "end_date", "end_precision", "seen_from",
                   "seen_from_precision", "seen_until", "seen_until_precision", "ended_by", "ended_by_precision",
                   "review_state"]
-        # What the articles show, kept by the ingest: a curator's dates are start and end.
-        read_only_fields = ["seen_from", "seen_from_precision", "seen_until", "seen_until_precision", "ended_by",
-                            "ended_by_precision"]
 
 
 class PersonSerializer(ExtractedSerializer):

@@ -17,7 +17,7 @@ class RecordNote:
 
     kind: str  # "person", "meeting", "agreement", "tenure"
     label: str
-    action: str  # "created", "merged", "unresolved", "locked"
+    action: str  # "created", "merged", "unresolved", "locked"; for tenures also "ended", "overlap", "after_end"
     evidence: str = ""
 
 

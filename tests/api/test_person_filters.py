@@ -81,3 +81,35 @@ def test_ordering_by_name_descending(api_client):
     a, b = PersonFactory(name="Abe"), PersonFactory(name="Biden")
     body = api_client.get("/api/persons/?ordering=-name").json()
     assert [p["id"] for p in body["results"]] == [b.pk, a.pk]
+
+
+def seen_only(**dates):
+    """A tenure known only from the days articles show its holder in office, as an ingest leaves it."""
+    return TenureFactory(start_date=None, start_precision="", seen_from=datetime.date(2023, 3, 12),
+                         seen_from_precision="day", **dates).person
+
+
+def test_held_office_on_reads_the_sightings_of_a_tenure_without_dates(api_client):
+    holder = seen_only(seen_until=datetime.date(2024, 6, 1), seen_until_precision="month")
+    assert ids(api_client, "held_office_on=2023-03-12") == {holder.pk}
+    assert ids(api_client, "held_office_on=2024-06-20") == {holder.pk}  # "seen in June 2024" reaches the 20th
+    # Before the first sighting and after the last, the record does not say: no guess "to now".
+    assert ids(api_client, "held_office_on=2023-03-11") == set()
+    assert ids(api_client, "held_office_on=2024-07-01") == set()
+
+
+def test_held_office_on_ends_a_tenure_with_a_start_where_another_holder_was_seen(api_client):
+    holder = TenureFactory(start_date=datetime.date(2021, 10, 4), ended_by=datetime.date(2024, 10, 1),
+                           ended_by_precision="day").person
+    assert ids(api_client, "held_office_on=2024-09-30") == {holder.pk}
+    assert ids(api_client, "held_office_on=2024-10-02") == set()
+
+
+def test_a_persons_tenures_show_their_sightings(api_client):
+    holder = seen_only(seen_until=datetime.date(2024, 6, 1), seen_until_precision="month",
+                       ended_by=datetime.date(2024, 11, 20), ended_by_precision="day")
+    [tenure] = api_client.get(f"/api/persons/{holder.pk}/").json()["tenures"]
+    assert {k: tenure[k] for k in ("seen_from", "seen_until", "seen_until_precision", "ended_by")} == {
+        "seen_from": "2023-03-12", "seen_until": "2024-06-01", "seen_until_precision": "month",
+        "ended_by": "2024-11-20",
+    }

@@ -194,3 +194,22 @@ def test_the_merge_row_has_a_natural_key():
     merging.merge_persons(survivor=person, losers=[factories.PersonFactory()])
     merge = Merge.objects.get()
     assert Merge.objects.get_by_natural_key(*merge.natural_key()) == merge
+
+
+def test_one_persons_two_tenures_of_an_office_join_their_sightings():
+    import datetime
+
+    office = factories.OfficeFactory(title="Foreign Minister", country=factories.country("DE"), kind="foreign_minister")
+    survivor = factories.PersonFactory(name="Annalena Baerbock", country=factories.country("DE"))
+    loser = factories.PersonFactory(name="Baerbock", country=factories.country("DE"))
+    undated = {"office": office, "start_date": None, "start_precision": ""}
+    # Each seen once; the later sighting, taken for another holder's, ended the earlier one.
+    kept = factories.TenureFactory(person=survivor, seen_from=datetime.date(2023, 3, 12), seen_from_precision="day",
+                                   seen_until=datetime.date(2023, 3, 12), seen_until_precision="day",
+                                   ended_by=datetime.date(2024, 5, 1), ended_by_precision="month", **undated)
+    factories.TenureFactory(person=loser, seen_from=datetime.date(2024, 5, 1), seen_from_precision="month",
+                            seen_until=datetime.date(2024, 5, 1), seen_until_precision="month", **undated)
+    merging.merge_persons(survivor=survivor, losers=[loser])
+    kept.refresh_from_db()
+    assert (kept.seen_from, kept.seen_until, kept.seen_until_precision, kept.ended_by) == (
+        datetime.date(2023, 3, 12), datetime.date(2024, 5, 1), "month", None)

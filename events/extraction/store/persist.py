@@ -25,6 +25,7 @@ from events.extraction.store.evidence import (
     person_evidence,
     tenure_evidence,
 )
+from events.extraction.store.tenures import Sightings
 from events.extraction.text.dates import ResolvedDate
 from events.models import (
     Agreement,
@@ -87,7 +88,10 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
     # Sources went in with two to four queries each (get_or_create), some 11 of an article's 65 (200 generated
     # articles, SQLite): now one insert per kind, once the records are written.
     sources = Sources(article)
-    persons = {p.index: save_person(p, article, countries, result, facts, sources) for p in extraction.persons}
+    # When the article shows each person in their offices: gathered as persons and meetings are saved, written last.
+    sightings = Sightings(article)
+    persons = {p.index: save_person(p, article, countries, result, facts, sources, sightings)
+               for p in extraction.persons}
     # Read once per article, not once per agreement, and only those the article's agreements could be.
     known_agreements = snapshot.known_agreements(extraction.agreements)
     agreements = {a.name: save_agreement(a, article, countries, result, known_agreements, facts, sources)
@@ -97,6 +101,7 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
             continue  # a meeting is of named people: "the foreign ministers of the two countries met" names nobody
         meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result,
                                facts, sources)
+        sightings.meeting(meeting, [persons[i] for i in candidate.participants], candidate.planned)
         for name in candidate.agreements:
             for agreement in {agreements.get(name)} - {None}:
                 if meeting.is_protected or agreement.is_protected:
@@ -108,6 +113,7 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
                     # Signed at the meeting the same sentence reports: the meeting's date is the signing date.
                     agreement.signed_date, agreement.signed_precision = meeting.date, meeting.date_precision
                     _save(agreement, article, update_fields=["signed_date", "signed_precision"])
+    sightings.write(result)
     sources.write()
 
 
@@ -152,7 +158,8 @@ def find_person(person: ArticlePerson) -> Person | None:
 
 
 def save_person(person: ArticlePerson, article: Article, countries: dict, result: ArticleResult,
-                facts: Sequence[SentenceFacts] = (), sources: Sources | None = None) -> Person:
+                facts: Sequence[SentenceFacts] = (), sources: Sources | None = None,
+                sightings: Sightings | None = None) -> Person:
     record = find_person(person)
     country = countries.get(person.country)
     # A person made just now has no aliases or tenures but those this call gives them: nothing to ask the database.
@@ -198,6 +205,8 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
             _save(tenure, article)
             tenures[office.pk] = tenure
             result.note("tenure", str(tenure), "created", person.evidence)
+        if sightings is not None:
+            sightings.held(record, tenure, office, office_country, person.evidence)
         _add_source(sources, TenureSource, tenure, article, tenure_evidence(person, title, facts).source_fields())
     return record
 
