@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from events import curation
-from events.models import Meeting, Participant
+from events.models import Agreement, AgreementMeeting, Meeting, Participant, Person, PersonAlias
 from events.participant_history import participant_changes, restore_participants
 
 # Bookkeeping that changes on every save: shown nowhere, reverted never.
@@ -27,10 +27,70 @@ def version_rows(history: models.QuerySet) -> list[dict]:
         changes = []
         if previous is not None and version.history_type == "~":
             delta = version.diff_against(previous, excluded_fields=NOT_SHOWN, foreign_keys_are_objs=True)
-            changes = [(version.instance_type._meta.get_field(c.field).verbose_name, c.old, c.new)
+            changes = [(version.instance_type._meta.get_field(c.field).verbose_name, *_values(version, c))
                        for c in delta.changes]
         rows.append({"version": version, "changes": changes, "previous": previous})
     return rows
+
+
+def _values(version, change) -> tuple[object, object]:
+    """A change's old and new values; an M2M's (a list of through rows as dicts) as the related records' names."""
+    field = version.instance_type._meta.get_field(change.field)
+    if not field.many_to_many:
+        return change.old, change.new
+    column = field.m2m_reverse_field_name()
+    # With foreign_keys_are_objs the rows hold the related records themselves (a DeletedObject if one is gone).
+    return tuple(", ".join(sorted(str(row[column]) for row in rows)) or None for rows in (change.old, change.new))
+
+
+# Rows of their own that belong to a record's story: (model, the field pointing at the record, what a line names).
+LINKED = {
+    Person: [(PersonAlias, "person", "alias")],
+    Agreement: [(AgreementMeeting, "agreement", "meeting link")],
+    Meeting: [(AgreementMeeting, "meeting", "agreement link")],
+}
+
+
+def _name(version) -> str:
+    try:
+        return str(version.instance)
+    except models.ObjectDoesNotExist:  # a link whose agreement or meeting is gone since
+        return f"{version.instance_type._meta.verbose_name} #{version.id}"
+
+
+def with_linked_rows(record: models.Model, rows: list[dict]) -> list[dict]:
+    """A person's aliases, an agreement's or a meeting's agreement links: each version of them as a line of the
+    record's history (added, changed with old and new values, removed, moved in or out by a merge). Shown, not
+    reverted: a revert gives back the record's fields (and a meeting's participants, an agreement's parties)."""
+    for model, fk, label in LINKED.get(type(record), []):
+        attname = model._meta.get_field(fk).attname
+        ids = model.history.filter(**{attname: record.pk}).values("id")
+        versions = model.history.filter(id__in=ids).select_related("history_user").order_by("history_date",
+                                                                                          "history_id")
+        last: dict[int, object] = {}
+        for version in versions:
+            previous = last.get(version.id)
+            last[version.id] = version
+            here = getattr(version, attname) == record.pk
+            was_here = previous is not None and getattr(previous, attname) == record.pk
+            if version.history_type == "-":
+                what = "removed" if here else ""
+            elif here and not was_here:
+                what = "added" if previous is None else "moved in"
+            elif was_here and not here:
+                what = "moved out"
+            else:
+                what = "changed" if here else ""
+            if not what:
+                continue
+            changes = []
+            if what in ("changed", "moved in", "moved out"):
+                delta = version.diff_against(previous, foreign_keys_are_objs=True)
+                changes = [(model._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
+            rows.append({"version": version, "changes": changes, "linked": f"{label} {what}",
+                         "linked_name": _name(version)})
+    return sorted(rows, key=lambda row: (row["version"].history_date, "participant" not in row
+                                         and "linked" not in row), reverse=True)
 
 
 def with_participant_rows(record: models.Model, rows: list[dict]) -> list[dict]:
@@ -62,6 +122,7 @@ def revert(record: models.Model, version, user, participant_version=None) -> lis
     for name in changed:
         field = type(record)._meta.get_field(name)
         setattr(record, field.attname, getattr(old, field.attname))
+    changed += _revert_many_to_many(record, version)
     record.lock(*curation.fields_to_lock(type(record), changed))
     point = participant_version or version
     reason = f"reverted to the version of {point.history_date.strftime('%Y-%m-%d %H:%M:%S')}"
@@ -76,6 +137,21 @@ def revert(record: models.Model, version, user, participant_version=None) -> lis
             changed.append("participants (" + "; ".join(restored) + ")")
     if changed:
         curation.save_as_curator(record, user, reason)
+    return changed
+
+
+def _revert_many_to_many(record: models.Model, version) -> list[str]:
+    """Give `record` the M2M values (an agreement's parties) `version` recorded; the names of those that change.
+
+    A version saved before its model tracked the M2M (migration 0012) recorded none: an empty set there means
+    "not known", so it leaves the current values alone rather than clearing them."""
+    changed = []
+    for field in getattr(type(record).history.model, "_history_m2m_fields", []):
+        column = field.m2m_reverse_field_name()
+        old = {getattr(row, f"{column}_id") for row in getattr(version, field.name).all()}
+        if old and old != set(getattr(record, field.name).values_list("pk", flat=True)):
+            getattr(record, field.name).set(old)
+            changed.append(field.name)
     return changed
 
 
@@ -102,7 +178,7 @@ class HistoryMixin:
             "subtitle": None,
             "object": record,
             "opts": self.model._meta,
-            "rows": with_participant_rows(record, version_rows(record.history.all())),
+            "rows": with_linked_rows(record, with_participant_rows(record, version_rows(record.history.all()))),
             "can_revert": self.has_change_permission(request, record),
             **(extra_context or {}),
         }

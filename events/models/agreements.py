@@ -39,7 +39,9 @@ class Agreement(Extracted):
     in_force_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
     meetings = models.ManyToManyField("events.Meeting", through="AgreementMeeting", blank=True, related_name="agreements")
 
-    history = HistoricalRecords()
+    # The parties are part of what an agreement says: each change to them is a version of the agreement, with the
+    # parties it had before and after.
+    history = HistoricalRecords(m2m_fields=[parties])
 
     class Meta:
         ordering = ["name"]
@@ -86,6 +88,8 @@ class AgreementMeeting(models.Model):
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.DISCUSSED)
 
     objects = AgreementMeetingManager()
+    # Which agreements a meeting saw is part of both records' story: their history pages list these versions.
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

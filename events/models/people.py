@@ -46,6 +46,8 @@ class PersonAlias(models.Model):
     name = models.CharField(max_length=200)
 
     objects = PersonAliasManager()
+    # The spellings decide which mentions resolve to a person: the person's history page lists these versions.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

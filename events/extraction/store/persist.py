@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from django.db import models
 from django.db.models import F, Q
+from simple_history.utils import bulk_create_with_history
 
 from events.extraction.recognise.agreements import agreement_key
 from events.extraction.recognise.cues import occasion_key
@@ -187,8 +188,10 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         # "Çavuşoğlu": the database's lookup compares letters as written.
         names = [*person.names, *(unaccented(n) for n in person.names)]
         spellings = {name.lower(): name for name in reversed(names)}
-        PersonAlias.objects.bulk_create(
-            [PersonAlias(person=record, name=n) for key, n in reversed(spellings.items()) if key not in existing]
+        # With history: an alias an ingest adds is a change a curator can see on the person's history page.
+        bulk_create_with_history(
+            [PersonAlias(person=record, name=n) for key, n in reversed(spellings.items()) if key not in existing],
+            PersonAlias,
         )
     _add_source(sources, PersonSource, record, article, person_evidence(person, facts).source_fields())
     for title in person.titles:
