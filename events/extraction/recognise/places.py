@@ -82,6 +82,20 @@ def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMentio
     return sorted(result, key=lambda p: p.start)
 
 
+# Words that bring someone to a place: "arrived in Jakarta", "while in Tokyo", "visited Paraguay", "an official visit
+# to Asuncion". Both where an article's people are (resolve/meetings) and who is a visitor there (resolve/article).
+ARRIVAL = re.compile(
+    r"\b(?:while\s+in|(?:is|are|was|were)\s+in|arriv(?:e|es|ed|ing)\s+in|visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to"
+    r"|tour\s+of|travel(?:s|led|ed|ling)?\s+to|landed\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def arrived(text: str, place: PlaceMention) -> re.Match | None:
+    """The words before a place that say someone came there, if any."""
+    return ARRIVAL.search(text, max(0, place.start - 40), place.start)
+
+
 def venue(places: list[PlaceMention], after: int = 0) -> PlaceMention | None:
     """The place a meeting took place: a city if one is named, else a country after in/at/to."""
     candidates = [p for p in places if p.located and p.kind in {"city", "country"}]

@@ -14,7 +14,7 @@ from events.extraction.recognise.agreements import AgreementMention, agreement_k
 from events.extraction.recognise.cues import MeetingCue, find_meeting_cue
 from events.extraction.recognise.nlp import SentenceParse
 from events.extraction.recognise.people import PersonMention, find_known, find_people, merge_entities
-from events.extraction.recognise.places import PlaceMention, country_counts, find_places
+from events.extraction.recognise.places import PlaceMention, arrived, country_counts, find_places
 from events.extraction.recognise.titles import TitleMention, find_titles
 from events.extraction.resolve.matching import AgreementFacts, same_agreement
 from events.extraction.resolve.people import GENERIC_TITLES, ArticlePerson, KnownPerson, PeopleIndex
@@ -179,12 +179,6 @@ def _adjacent(previous: SentenceFacts, fact: SentenceFacts) -> bool:
     return fact.sentence.index - previous.sentence.index <= 2 or previous.sentence.paragraph == fact.sentence.paragraph
 
 
-# Words that send someone to a place: "visited Paraguay", "arrived in Tallinn", "an official visit to Asuncion, Paraguay".
-VISIT_BEFORE = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|visit\s+to|trip\s+to|arriv(?:e|es|ed|ing)\s+in|travel(?:s|led|ed|ling)?\s+to|landed\s+in"
-    r"|tour\s+of)\s+(?:the\s+)?$", re.I)
-
-
 def _visitors_and_hosts(facts: list[SentenceFacts], people: PeopleIndex) -> None:
     """ "Foreign Minister A made an official visit to Asuncion, Paraguay, where he met Foreign Minister B": A, the
     nearest person before the visit, is no Paraguayan; B, met there and given no country, is assumed one."""
@@ -192,7 +186,7 @@ def _visitors_and_hosts(facts: list[SentenceFacts], people: PeopleIndex) -> None
         for place in fact.places:
             if place.kind not in {"country", "city"} or not place.country:
                 continue
-            visit = VISIT_BEFORE.search(fact.sentence.text, max(0, place.start - 40), place.start)
+            visit = arrived(fact.sentence.text, place)
             if visit is None:
                 continue
             before = [(start, person) for start, _, person in fact.spans if start < visit.start()]

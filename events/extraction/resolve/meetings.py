@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from events.extraction.gazetteer import gazetteer
 from events.extraction.recognise.cues import GROUP, Occasion, trigger_tokens
-from events.extraction.recognise.places import PlaceMention, venue
+from events.extraction.recognise.places import PlaceMention, arrived, venue
 from events.extraction.resolve.article import Analysis, SentenceFacts
 from events.extraction.resolve.matching import MeetingFacts, same_meeting
 from events.extraction.resolve.participants import linked_groups
@@ -282,11 +282,6 @@ def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, refere
 
 DAY_SHIFT = re.compile(r"(?:on\s+)?the\s+(next|following|previous)\s+day\b", re.I)
 
-STAY = re.compile(
-    r"\b(?:while\s+in|(?:is|are|was|were)\s+in|arrived?\s+in|arrives\s+in|visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to|tour\s+of)"
-    r"\s+(?:the\s+)?$",
-    re.I,
-)
 
 
 def _shifted(date: ResolvedDate, sentence: str) -> ResolvedDate:
@@ -307,7 +302,7 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
         for place in fact.places:
             # "arrived in Jakarta", "while in Tokyo"; or a city where the sentence's meeting took place ("met ... in
             # Phnom Penh"): where the article's people are until it says otherwise.
-            stay = place.kind in {"city", "country"} and STAY.search(fact.sentence.text[: place.start])
+            stay = place.kind in {"city", "country"} and arrived(fact.sentence.text, place)
             # "In the capital Jakarta, Fidan held talks with ...": the city of a sentence that reports a meeting.
             met_there = fact.cue is not None and place.kind == "city" and place.located
             # "ANKARA (AA) - ... met his counterparts at the ASEAN meeting in Indonesia": a venue in another country
