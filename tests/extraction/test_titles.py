@@ -175,3 +175,18 @@ def test_a_list_of_portfolios_must_close_with_and():
 def test_a_body_with_its_abbreviation_makes_its_official_international():
     found = only("Luis Caputo met International Monetary Fund (IMF) Managing Director Kristalina Georgieva.")
     assert (found.title, found.international, found.country) == ("Managing Director", True, "")
+
+
+@pytest.mark.parametrize("text, title, kind", [
+    ("Minister of State for Railways Suresh Angadi", "Minister of State for Railways", "deputy_minister"),
+    ("the Chairperson of the Commission of the African Union, Moussa Faki",
+     "Chairperson of the Commission of the African Union", "senior_official"),
+    ("UK Secretary of State for Defence Ben Wallace", "Secretary of State for Defence", "defence_minister"),
+])
+def test_a_known_office_keeps_the_complement_that_says_which_post(text, title, kind):
+    found = only(text)
+    assert (found.title, found.kind) == (title, kind)
+
+
+def test_the_form_of_a_state_is_no_part_of_the_post():
+    assert only("President of the Republic Emmanuel Macron").title == "President"

@@ -79,6 +79,9 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
     )
 
 
+# Words that name a state's form, not a post: "of the Republic", "of the Kingdom".
+STATE_FORMS = {"of", "for", "the", "republic", "kingdom", "federation", "state", "union", "emirates", "islamic",
+               "democratic", "people's", "federal", "united", "arab", "socialist", "commonwealth", "nation", "country"}
 LONG_FORM = re.compile(r"(?:minister|secretary)\s+(?:of|for)\b")
 
 
@@ -87,8 +90,9 @@ def _as_written(title: str) -> str:
     return re.sub(r"\b(For|Of|The|And)\b", lambda m: m.group(1).lower(), " ".join(words))
 
 
-def canonical_title(core: str, complement: str) -> tuple[str, str]:
-    """The title as stored on an Office, and its kind."""
+def canonical_title(core: str, complement: str, written_complement: str = "") -> tuple[str, str]:
+    """The title as stored on an Office, and its kind. `written_complement` is the complement as the text has it
+    ("of the Commission of the African Union"), where `complement` has lost its article."""
     g = gazetteer()
     core_clean = " ".join(core.split())
     lowered = core_clean.lower().replace("-", " ")
@@ -100,7 +104,15 @@ def canonical_title(core: str, complement: str) -> tuple[str, str]:
             return _as_written(core_clean), office.kind
         return office.title, office.kind
     if office and office.title != "Minister" and not lowered.startswith(tuple(g.rank_prefixes)):
-        return office.title, office.kind
+        if set(re.findall(r"[\w']+", complement.lower())) <= STATE_FORMS:
+            return office.title, office.kind  # "President of the Republic": the state, said of every president
+        # "Minister of State for Railways", "Chairperson of the Commission of the African Union", "President of the
+        # European Commission": the complement says which post.
+        kind = office.kind
+        if kind == "foreign_minister" and "foreign" not in complement.lower():
+            # "Secretary of State for Defence": a Secretary of State of another portfolio
+            kind = "defence_minister" if re.search(r"defen[cs]e", complement, re.I) else "minister"
+        return _as_written(f"{office.title} {written_complement or complement}"), kind
     # Generic titles keep their words: "Vice-Minister for Foreign Affairs", "Minister of Commerce".
     words = [w if w.isupper() else (w[0].upper() + w[1:]) for w in core_clean.split(" ")]
     title = " ".join(words) + (" " + " ".join(complement.split()) if complement else "")
@@ -140,7 +152,9 @@ def find_titles(text: str) -> list[TitleMention]:
         complement = (match.group("complement") or "").strip()
         complement = re.sub(r"^(?:for|of)\s+(?:the\s+)?", "", complement, flags=re.I)
         keyword = re.match(r"(?:for|of)", (match.group("complement") or "").strip(), re.I)
-        title, kind = canonical_title(core, f"{keyword.group(0).lower()} {complement}" if complement else "")
+        written_complement = " ".join((match.group("complement") or "").split())
+        title, kind = canonical_title(core, f"{keyword.group(0).lower()} {complement}" if complement else "",
+                                      written_complement)
         if match.group("extension"):
             # Two portfolios in one office: kept as written ("Minister of Information and Culture").
             written = " ".join(f"{match.group('core')}{match.group('complement') or ''}{match.group('extension')}".split())
