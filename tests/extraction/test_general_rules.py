@@ -140,3 +140,10 @@ def test_the_foreign_minister_refers_back_to_the_minister_of_foreign_affairs():
                        "students.")
     [haavisto] = analysis.people.persons
     assert haavisto.index in analysis.facts[1].persons
+
+
+def test_the_people_someone_brings_are_of_that_person_s_country():
+    analysis = analyse("President Santiago Pena of Paraguay met President Luis Arce of Bolivia in La Paz. Pena's "
+                       "entourage included Cabinet Chief Lea Gimenez and Foreign Minister Ruben Ramirez.")
+    found = {p.name: p.country for p in analysis.people.persons}
+    assert (found["Lea Gimenez"], found["Ruben Ramirez"]) == ("PY", "PY")

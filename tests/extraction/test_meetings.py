@@ -248,3 +248,13 @@ def test_words_of_a_title_are_no_occasion():
         "the sidelines of the NATO summit in Vilnius on Wednesday.")
     [meeting] = merged
     assert meeting.occasion.name != "President of European Commission"
+
+
+def test_attendees_of_a_meeting_held_in_a_participant_s_country_are_assumed_the_host_s():
+    analysis, _, _ = meetings(
+        "Abu Dhabi: President Mohamed bin Zayed of the UAE received Turkish Defence Minister Hulusi Akar in Abu "
+        "Dhabi on Monday.\n\n"
+        "The meeting was attended by Minister of State Khalifa Shaheen Al Marar and Minister of State Zaki "
+        "Nusseibeh.")
+    found = {p.name: p.country for p in analysis.people.persons}
+    assert (found["Khalifa Shaheen Al Marar"], found["Zaki Nusseibeh"]) == ("AE", "AE")

@@ -93,6 +93,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
         fact.places = [p for p in fact.places if not any(s <= p.start < e for s, e in named)]
     _link_references(facts, people)
     _visitors_and_hosts(facts, people)
+    _delegations(facts, people)
     pair = _country_pair(facts, people)
     _infer_countries(facts, people, pair)
     _assume_countries(facts, people, pair)
@@ -177,6 +178,24 @@ def _adjacent(previous: SentenceFacts, fact: SentenceFacts) -> bool:
     """Close enough for "He" to mean the earlier sentence's subject: the same paragraph, or at most two sentences
     back (news paragraphs are a sentence or two, and a quote without names may sit between)."""
     return fact.sentence.index - previous.sentence.index <= 2 or previous.sentence.paragraph == fact.sentence.paragraph
+
+
+# "Pena's entourage included A and B": the people a person brings are of that person's country.
+ENTOURAGE = re.compile(r"['\u2019]s\s+(?:entourage|delegation|team|party)\s+(?:also\s+)?(?:included|includes|comprised|"
+                       r"comprises|consisted\s+of|was\s+made\s+up\s+of|including)\b", re.I)
+
+
+def _delegations(facts: list[SentenceFacts], people: PeopleIndex) -> None:
+    for fact in facts:
+        for match in ENTOURAGE.finditer(fact.sentence.text):
+            owners = [person for _, end, person in fact.spans if end == match.start()]
+            if not owners or not people.persons[owners[0]].country:
+                continue
+            country = people.persons[owners[0]].country
+            for start, _, index in fact.spans:
+                member = people.persons[index]
+                if start > match.end() and not member.country and country not in member.not_countries:
+                    member.assumed_country = country
 
 
 def _visitors_and_hosts(facts: list[SentenceFacts], people: PeopleIndex) -> None:

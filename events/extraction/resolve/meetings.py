@@ -79,7 +79,9 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         attended = _attended(fact, found, reported)
         if attended is not None:
             # "The meeting was attended by A, B and C": more people at the meeting just reported, not a new one.
-            attended.participants += [p for p in fact.persons if p not in attended.participants + list(_absent(fact))]
+            joined = [p for p in fact.persons if p not in attended.participants + list(_absent(fact))]
+            _assume_hosts(attended, joined, analysis)
+            attended.participants += joined
             continue
         if fact.cue is None:
             if _subject(fact) is not None:
@@ -144,6 +146,20 @@ def _attended(fact: SentenceFacts, found: list[MeetingCandidate], reported: int)
     if latest is None or fact.sentence.index - latest.sentences[-1].index > ATTENDANCE_REACH:
         return None
     return latest if latest.sentences[-1].index >= reported else None
+
+
+def _assume_hosts(meeting: MeetingCandidate, joined: list[int], analysis: Analysis) -> None:
+    """Attendees the text gives no country, at a meeting held in the country of one of its people, are assumed to be
+    that host's: a readout lists its own side's officials without saying whose they are ("The meeting was attended
+    by Sheikh Mansour, Deputy Prime Minister, ..."). The other side's are named as such ("On the Palestinian side")."""
+    venue = meeting.country
+    persons = analysis.people.persons
+    if not venue or not any(persons[i].evidenced_country == venue for i in meeting.participants):
+        return
+    for index in joined:
+        person = persons[index]
+        if not person.country and not person.international and venue not in person.not_countries:
+            person.assumed_country = venue
 
 
 def _verbal(fact: SentenceFacts) -> bool:
