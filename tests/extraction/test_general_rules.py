@@ -147,3 +147,10 @@ def test_the_people_someone_brings_are_of_that_person_s_country():
                        "entourage included Cabinet Chief Lea Gimenez and Foreign Minister Ruben Ramirez.")
     found = {p.name: p.country for p in analysis.people.persons}
     assert (found["Lea Gimenez"], found["Ruben Ramirez"]) == ("PY", "PY")
+
+
+def test_whom_a_country_is_represented_by_is_of_that_country():
+    analysis = analyse("At the council meeting, Hungary was represented by Secretary of State Oszkar Okros, and the "
+                       "Commission was represented by Vice-President Maros Sefcovic. Germany and Italy also attended.")
+    found = {p.name: p.evidenced_country for p in analysis.people.persons}
+    assert (found["Oszkar Okros"], found["Maros Sefcovic"]) == ("HU", "")

@@ -94,6 +94,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
     _link_references(facts, people)
     _visitors_and_hosts(facts, people)
     _delegations(facts, people)
+    _representatives(facts, people)
     pair = _country_pair(facts, people)
     _infer_countries(facts, people, pair)
     _assume_countries(facts, people, pair)
@@ -183,6 +184,31 @@ def _adjacent(previous: SentenceFacts, fact: SentenceFacts) -> bool:
 # "Pena's entourage included A and B": the people a person brings are of that person's country.
 ENTOURAGE = re.compile(r"['\u2019]s\s+(?:entourage|delegation|team|party)\s+(?:also\s+)?(?:included|includes|comprised|"
                        r"comprises|consisted\s+of|was\s+made\s+up\s+of|including)\b", re.I)
+
+
+# "Hungary was represented by Secretary of State Oszkar Okros": whom a country sends speaks for it.
+REPRESENTED = re.compile(r"\s+(?:was|were|is|are|will\s+be)\s+represented\s+by\s+", re.I)
+
+
+def _representatives(facts: list[SentenceFacts], people: PeopleIndex) -> None:
+    for fact in facts:
+        for place in fact.places:
+            if place.kind != "country" or not (match := REPRESENTED.match(fact.sentence.text, place.end)):
+                continue
+            clause_end = _clause_end(fact.sentence.text, match.end())
+            for start, _, index in fact.spans:
+                if match.end() <= start < clause_end:
+                    people.note(people.persons[index], PersonMention("", 0, 0, "title", country=place.country),
+                                fact.sentence.index)
+
+
+CLAUSE_END = re.compile(r";|,\s+(?:and|while|whereas)\s+(?:the\s+)?[A-Z]|,\s+and\s+the\b")
+
+
+def _clause_end(text: str, position: int) -> int:
+    """Where the clause that starts at `position` ends: at a semicolon, or a comma that opens another (", and the")."""
+    found = CLAUSE_END.search(text, position)
+    return found.start() if found else len(text)
 
 
 def _delegations(facts: list[SentenceFacts], people: PeopleIndex) -> None:
