@@ -26,6 +26,22 @@ class ParticipantChange:
         return self.version.history_date
 
 
+def movement(version: models.Model, previous: models.Model | None, attname: str, pk: int, *,
+             moved_in: str = "moved in", moved_out: str = "moved out") -> str:
+    """What a version of a row linked to a record (a participant to its meeting, an alias to its person) did to that
+    record, against the row's previous version: "added", "changed", "removed", moved in or out (a merge moves rows
+    between records); "" when it concerns another record."""
+    here = getattr(version, attname) == pk
+    was_here = previous is not None and getattr(previous, attname) == pk
+    if version.history_type == "-":
+        return "removed" if here else ""
+    if here and not was_here:
+        return "added" if previous is None else moved_in
+    if was_here and not here:
+        return moved_out
+    return "changed" if here else ""
+
+
 def _versions(meeting: Meeting) -> list:
     """Every version of every participant that was ever at the meeting, oldest first."""
     ids = Participant.history.filter(meeting_id=meeting.pk).values("id")
@@ -40,15 +56,8 @@ def participant_changes(meeting: Meeting) -> list[ParticipantChange]:
     for version in _versions(meeting):
         previous = last.get(version.id)
         last[version.id] = version
-        here, was_here = version.meeting_id == meeting.pk, previous is not None and previous.meeting_id == meeting.pk
-        if version.history_type == "-":
-            what = "removed" if here else ""
-        elif here and not was_here:
-            what = "added" if previous is None else "joined from another meeting"
-        elif was_here and not here:
-            what = "moved to another meeting"
-        else:
-            what = "changed" if here else ""
+        what = movement(version, previous, "meeting_id", meeting.pk,
+                        moved_in="joined from another meeting", moved_out="moved to another meeting")
         if not what:
             continue
         changes = []

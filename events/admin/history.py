@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from events import curation
 from events.models import Agreement, AgreementMeeting, Meeting, Participant, Person, PersonAlias
-from events.participant_history import participant_changes, restore_participants
+from events.participant_history import movement, participant_changes, restore_participants
 
 # Bookkeeping that changes on every save: shown nowhere, reverted never.
 NOT_SHOWN = frozenset({"updated_at", "created_at"})
@@ -71,16 +71,7 @@ def with_linked_rows(record: models.Model, rows: list[dict]) -> list[dict]:
         for version in versions:
             previous = last.get(version.id)
             last[version.id] = version
-            here = getattr(version, attname) == record.pk
-            was_here = previous is not None and getattr(previous, attname) == record.pk
-            if version.history_type == "-":
-                what = "removed" if here else ""
-            elif here and not was_here:
-                what = "added" if previous is None else "moved in"
-            elif was_here and not here:
-                what = "moved out"
-            else:
-                what = "changed" if here else ""
+            what = movement(version, previous, attname, record.pk)
             if not what:
                 continue
             changes = []
