@@ -122,9 +122,9 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
             person: ArticlePerson | None = None
             if mention.name:
                 person = next(p for p in people.persons if mention.name in p.names)
-            elif mention.via == "title_only" and PAST_OFFICE.search(fact.sentence.text[:mention.start]):
+            elif mention.via == "title_only" and _before(PAST_OFFICE, fact.sentence.text, mention.start):
                 pass
-            elif mention.via == "title_only" and PREDICATE.search(fact.sentence.text[:mention.start]):
+            elif mention.via == "title_only" and _before(PREDICATE, fact.sentence.text, mention.start):
                 # "Kamikawa was appointed as Japan's new foreign minister": the title is the subject's own.
                 subject = [m for m in fact.mentions if m.name and m.end <= mention.start]
                 if subject:
@@ -169,6 +169,12 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
 # "Rutte served as the prime minister of the Netherlands", "the former president": an office someone held is no
 # reference to whoever holds it now.
 PAST_OFFICE = re.compile(r"(?:\b(?:served|serving|worked)\s+as|\b(?:former|then|ex|late))[\s-]+(?:(?:the|a|an)\s+)?$", re.I)
+
+
+def _before(pattern: re.Pattern, text: str, position: int) -> bool:
+    """Whether `pattern` (anchored at its end) matches the few words before `position`: a bounded window, not the
+    whole sentence before it."""
+    return pattern.search(text, max(0, position - 40), position) is not None
 
 
 # "was appointed as", "became", "is the": a title said of the sentence's subject.

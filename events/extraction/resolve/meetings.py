@@ -84,8 +84,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
             attended.participants += joined
             continue
         if fact.cue is None:
-            if _subject(fact) is not None:
-                previous_subject = (_subject(fact), fact.sentence.index, fact.sentence.paragraph)
+            if (subject := _subject(fact)) is not None:
+                previous_subject = (subject, fact.sentence.index, fact.sentence.paragraph)
             continue
         if _verbal(fact):
             reported = fact.sentence.index
@@ -120,8 +120,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
                 and not any(m.name for m in fact.mentions)
             if close and not (as_subject and (unnamed or by_title)):
                 participants.insert(0, previous_subject[0])
-        if _subject(fact) is not None:
-            previous_subject = (_subject(fact), fact.sentence.index, fact.sentence.paragraph)
+        if (subject := _subject(fact)) is not None:
+            previous_subject = (subject, fact.sentence.index, fact.sentence.paragraph)
         if len(participants) < 2 and not occasions:
             continue
         if not occasions and _one_government(participants, analysis):

@@ -103,6 +103,12 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
+@lru_cache(maxsize=4)
+def _family_tokens(dynasties: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The reigning families' names as name tokens, once per lexicon rather than at each look at a person's country."""
+    return tuple((name_tokens(family), code) for family, code in dynasties)
+
+
 @lru_cache(maxsize=1)
 def _short_forms() -> dict[str, frozenset[str]]:
     forms: dict[str, frozenset[str]] = {}
@@ -184,9 +190,9 @@ class ArticlePerson:
     def dynasty_country(self) -> str:
         """ "Mohammed bin Abdulrahman Al Thani": a reigning family's name says whose official this is, whatever
         country the sentence around names."""
-        families = {name_tokens(family): code for family, code in gazetteer().dynasties.items()}
+        families = _family_tokens(tuple(gazetteer().dynasties.items()))
         for tokens in self.tokens:
-            for family, code in families.items():
+            for family, code in families:
                 if len(tokens) > len(family) and tokens[-len(family):] == family:
                     return code
         return ""
