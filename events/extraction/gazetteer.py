@@ -61,8 +61,10 @@ class Gazetteer:
     def __init__(self, countries: list[dict] | None = None) -> None:
         # International organisations stand beside countries: "EU foreign policy chief", "UN Secretary-General".
         if countries is None:
-            countries = load_json("countries.json") + load_json("organisations.json")
+            countries = load_json("countries.json") + [{**row, "kind": "organisation"}
+                                                         for row in load_json("organisations.json")]
         self.country_names: dict[str, str] = {row["code"]: row["name"] for row in countries}
+        self.organisations: frozenset[str] = frozenset(r["code"] for r in countries if r.get("kind") == "organisation")
         self.places: dict[str, PlaceName] = {}
         for row in countries:
             for text in _spellings([row["name"], *row["aliases"]]):
@@ -71,7 +73,8 @@ class Gazetteer:
             for text in row["demonyms"]:
                 self.places.setdefault(_key(text), PlaceName(text, row["code"], "demonym"))
         for row in load_json("cities.json"):
-            for text in _spellings([row["name"]]):
+            # "Nur-Sultan", "Bombay": names a city had, still in the archive's articles.
+            for text in _spellings([row["name"], *row.get("aliases", [])]):
                 self.places.setdefault(_key(text), PlaceName(text, row["country"], "city", row["name"]))
         # Place names are proper nouns: match them capitalised only, so "turkey" or "chad" in prose stay words.
         # The pattern runs on bare_letters(text), so "Brasília" and "Brasilia" are one place.

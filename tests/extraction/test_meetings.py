@@ -258,3 +258,15 @@ def test_attendees_of_a_meeting_held_in_a_participant_s_country_are_assumed_the_
         "Nusseibeh.")
     found = {p.name: p.country for p in analysis.people.persons}
     assert (found["Khalifa Shaheen Al Marar"], found["Zaki Nusseibeh"]) == ("AE", "AE")
+
+
+def test_a_meeting_at_a_place_is_in_person():
+    _, _, [meeting] = meetings("Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.")
+    assert meeting.kind == "in_person"
+
+
+def test_a_meeting_the_verb_leaves_open_is_the_call_a_later_sentence_describes():
+    analysis, _, merged = meetings(
+        "The Minister of Foreign Affairs, Ama Okafor, yesterday engaged his Canadian counterpart, Paul Tremblay, on "
+        "bilateral issues.\n\n\"Had a very good phone call with Paul Tremblay,\" Okafor said.")
+    assert [(m.kind, names(analysis, m)) for m in merged] == [("phone_call", ["Ama Okafor", "Paul Tremblay"])]

@@ -108,7 +108,8 @@ def find_meeting_cue(text: str, parse=None) -> MeetingCue | None:
         trigger, start, end = opening.group("verb"), opening.start("verb"), opening.end("verb")
     else:
         return None
-    kind = "in_person"
+    # No word for the kind ("engaged", "met") leaves it open: a later "over the phone" says what it was.
+    kind = ""
     for candidate, pattern in g.kind_patterns:
         if pattern.search(text):
             kind = candidate

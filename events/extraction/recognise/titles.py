@@ -71,7 +71,9 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
         # Closed by a comma, or running into a name that _settled() cuts off ("... and International Cooperation X").
         rf"(?P<extension>\s+and\s+(?-i:{not_title}{CAP}(?:\s+{not_title}{CAP}){{0,4}}+))?"
         rf"(?:\s+\((?P<abbr>[A-Z]{{2,6}})\))?"
-        rf"(?:\s+of\s+(?:the\s+)?(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
+        # "President of the sisterly State of Palestine": the courtesy of Gulf and Arab readouts.
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?:brotherly|sisterly|friendly|fraternal)\s+)?"
+        rf"(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
         # "Chinese Ambassador to South Korea Xing Haiming": where an envoy is posted, not whose envoy.
         rf"(?:\s+to\s+(?:the\s+)?(?-i:{country}))?"
         rf"(?![\w-])",
@@ -171,7 +173,7 @@ def find_titles(text: str) -> list[TitleMention]:
         office = g.office(core) or g.office(core.lower())
         ministry = (match.group("ministry_before") or "").strip()
         if not country:
-            country = (office.country if office else "") or g.ministry_country(ministry)
+            country = (office.country if office else "") or g.ministry_country(ministry) or _demonym_in(complement, g)
         # Of a body with no country: "NATO Secretary General", "Chairperson of the Commission of the African Union".
         international = not country and bool(match.group("body") or _names_a_body(match.group("complement") or "", g))
         found.append(TitleMention(title, kind, match.start(), match.end(), country, ministry, bool(match.group("plural")),
@@ -201,6 +203,15 @@ def _portfolio_tail(text: str, match: re.Match, g: Gazetteer) -> int | None:
     if end == match.end() or (listed and not closed):
         return None
     return end
+
+
+def _demonym_in(complement: str, g: Gazetteer) -> str:
+    """ "Speaker of the Nigerian House of Representatives": a post in a country's own institution."""
+    for word in complement.split():
+        place = g.place(word)
+        if place is not None and place.kind == "demonym" and place.country not in g.organisations:
+            return place.country
+    return ""
 
 
 def _country_of(match: re.Match, g: Gazetteer) -> str:

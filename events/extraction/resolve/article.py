@@ -96,9 +96,14 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
     _delegations(facts, people)
     _representatives(facts, people)
     pair = _country_pair(facts, people)
+    # Countries the text itself gives someone, before any inference: which side a report marks as foreign.
+    marked = {p.country_votes.most_common(1)[0][0] for p in people.persons if p.country_votes}
     _infer_countries(facts, people, pair)
+    filed_from = _dateline_place(dateline) or _dateline(facts)
     _assume_countries(facts, people, pair)
-    return Analysis(facts, people, pair, _dateline_place(dateline) or _dateline(facts))
+    _assume_home(facts, people, filed_from)
+    _assume_unmarked_side(people, pair, facts, marked)
+    return Analysis(facts, people, pair, filed_from)
 
 
 def _add_bare_mentions(facts: list[SentenceFacts], people: PeopleIndex) -> None:
@@ -331,6 +336,36 @@ def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tup
         for person in people.persons:
             if not person.country and pair[0] not in person.not_countries:
                 person.assumed_country = pair[0]
+
+
+def _assume_home(facts: list[SentenceFacts], people: PeopleIndex, filed_from: PlaceMention | None) -> None:
+    """ "BHUBANESWAR: Chief Minister Naveen Patnaik on Sunday ...": a report of home affairs names no country; where
+    it was filed from is its officials'."""
+    if filed_from is None or any(_nations(fact.places) for fact in facts):
+        return
+    if any(fact.cue and len(fact.persons) >= 2 for fact in facts):
+        return  # "BEIJING (Reuters) - Wang Yi met Antony Blinken": a meeting may bring anyone there
+    for person in people.persons:
+        if not person.country and not person.international and filed_from.country not in person.not_countries:
+            person.presumed_country = filed_from.country
+
+
+def _assume_unmarked_side(people: PeopleIndex, pair: tuple[str, ...], facts: list[SentenceFacts],
+                          marked: set[str]) -> None:
+    """A report marks the foreign side's officials ("her Sri Lankan counterpart Mahinda Rajapaksa") and leaves its
+    own side's bare ("Health Minister Zahid Maleque"). In a story of two countries where everyone given a country is
+    of one, those given none are assumed of the other."""
+    nations = set().union(*(_nations(fact.places) for fact in facts))
+    if len(pair) != 2 or not nations <= set(pair):
+        return
+    if len(marked) != 1 or not marked <= set(pair):
+        return
+    other = next(c for c in pair if c not in marked)
+    if other not in nations or other in gazetteer().organisations:
+        return  # a country named only by a venue ("talks in Washington") is no side; nor is an organisation
+    for person in people.persons:
+        if not person.country and not person.international and other not in person.not_countries:
+            person.presumed_country = other
 
 
 # A country named as a body of people: "the Malaysian delegation", "On the Palestinian side", "officials of Ghana".

@@ -158,7 +158,8 @@ def _assume_hosts(meeting: MeetingCandidate, joined: list[int], analysis: Analys
         return
     for index in joined:
         person = persons[index]
-        if not person.country and not person.international and venue not in person.not_countries:
+        if not (person.evidenced_country or person.assumed_country) and not person.international \
+                and venue not in person.not_countries:
             person.assumed_country = venue
 
 
@@ -214,6 +215,8 @@ def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion 
     placed = spoke and any(p.located and p.start > spoke.start() for p in fact.places)
     if kind in {"", "in_person"} and not occasion and spoke and not placed:
         kind = "phone_call"  # "the Prime Minister spoke with the President of Mexico", at no place named: a call
+    elif not kind and (occasion or place):
+        kind = "in_person"  # "their meeting at the G7 Summit in Kananaskis": wherever it was, they were there
     candidate = MeetingCandidate(
         participants=list(participants), sentences=[fact.sentence], kind=kind,
         planned=fact.cue.planned, occasion=occasion, place=place, linked=linked,

@@ -145,6 +145,9 @@ class ArticlePerson:
     not_countries: set[str] = field(default_factory=set)
     counterparts: set[int] = field(default_factory=set)  # "his new counterpart, X": of another government
     assumed_country: str = ""  # the only country an article names, for officials it gives no country
+    # From how the report is framed (the side it leaves unmarked, where it was filed): weaker still, it never makes
+    # two people one government.
+    presumed_country: str = ""
     sentences: list[int] = field(default_factory=list)
     evidence: str = ""
     known: KnownPerson | None = None
@@ -166,7 +169,7 @@ class ArticlePerson:
     def country(self) -> str:
         if self.international:
             return ""
-        return self.evidenced_country or self.assumed_country
+        return self.evidenced_country or self.assumed_country or self.presumed_country
 
     @property
     def international(self) -> bool:

@@ -24,7 +24,7 @@ NAME_PARTICLES = {"bin", "bint", "ibn", "van", "von", "der", "den", "dos", "del"
 def lexicon() -> Gazetteer:
     """The reference data with countries and organisations as the database holds them (names, aliases, demonyms
     a curator may have edited); cities and office titles from the data files."""
-    rows = list(Country.objects.values("code", "name", "aliases", "demonyms").order_by("code"))
+    rows = list(Country.objects.values("code", "name", "aliases", "demonyms", "kind").order_by("code"))
     # A database without its countries (flushed, never migrated with data) reads with the data files' names.
     return _lexicon_of(json.dumps(rows)) if rows else _lexicon_of("")
 

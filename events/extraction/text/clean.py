@@ -161,6 +161,8 @@ _DATELINES = (
     re.compile(rf"^{_PLACE}\s*\|\s*"),
     # Without a date or an agency only the all-capitals form is a dateline: "Japan: talks..." is prose.
     re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*" + _DASH + r"\s+"),
+    # Agencies of the former Soviet states: "NUR-SULTAN. KAZINFORM ...", "TASHKENT. UZA ...".
+    re.compile(r"^(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,3})\.\s+(?P<agency>[A-Z]{2,}(?:-[A-Z]{2,})?)\s+"),
 )
 # A dateline is followed by the story's first sentence, not by a fragment.
 _MIN_WORDS_AFTER_DATELINE = 6

@@ -1,0 +1,69 @@
+"""Whose officials the report's frame says they are, when no word says it of them. Invented reports of the kinds met:
+a national outlet's readout of a visit, a ministry's account of talks abroad, a regional paper's home news."""
+from events.extraction.recognise.titles import find_titles
+from events.extraction.resolve.article import analyse
+from events.extraction.resolve.meetings import meeting_candidates
+from events.extraction.text.clean import clean
+
+
+def countries(analysis):
+    return {p.name: p.country for p in analysis.people.persons}
+
+
+VISIT = (
+    "Portugal signs three agreements with Chile\n\n"
+    "Prime Minister Ana Costa held talks with her Chilean counterpart Luis Rojas in Lisbon on Monday.\n\n"
+    "Health Minister Rui Lopes and Education Minister Marta Silva held talks on the training of nurses."
+)
+
+
+def test_a_national_report_leaves_its_own_side_unmarked():
+    found = countries(analyse(VISIT))
+    assert (found["Luis Rojas"], found["Rui Lopes"], found["Marta Silva"]) == ("CL", "PT", "PT")
+
+
+def test_the_unmarked_side_is_only_presumed_and_never_makes_a_meeting_domestic():
+    analysis = analyse(VISIT)
+    signing = [m for m in meeting_candidates(analysis) if len(m.participants) == 2
+               and {analysis.people.persons[i].name for i in m.participants} == {"Rui Lopes", "Marta Silva"}]
+    assert signing, "the signing stays a meeting: nothing says both signatories serve one government"
+
+
+def test_a_country_named_only_by_a_venue_is_no_side():
+    analysis = analyse("Argentine Economy Minister Pablo Ruiz met Managing Director Jana Novak of the IMF in "
+                       "Washington.\n\nCentral Bank President Tomas Vidal joined the talks.")
+    assert countries(analysis)["Tomas Vidal"] != "US"
+
+
+def test_a_report_filed_from_a_city_and_naming_no_country_is_of_that_city_s_country():
+    cleaned = clean("PUNE: Chief Minister Arun Deshmukh on Sunday inaugurated projects worth Rs 400 crore in the "
+                    "district.\n\nWorks Minister Sunil Patil said the roads would be finished by March.")
+    analysis = analyse(cleaned.text, dateline=cleaned.dateline)
+    assert set(countries(analysis).values()) == {"IN"}
+
+
+def test_a_meeting_in_the_filing_city_may_bring_anyone_there():
+    analysis = analyse("Foreign Minister Wang Yi met Secretary of State Antony Blinken on Friday.",
+                       dateline="Beijing")
+    assert countries(analysis)["Antony Blinken"] != "CN"
+
+
+def test_a_dateline_of_a_city_and_an_agency_in_capitals():
+    cleaned = clean("NUR-SULTAN. KAZINFORM At the Government session chaired by Prime Minister Askar Omarov, the "
+                    "participants discussed the budget.")
+    assert (cleaned.dateline, cleaned.text[:6]) == ("NUR-SULTAN", "At the")
+
+
+def test_a_former_name_of_a_city_is_that_city():
+    cleaned = clean("NUR-SULTAN. KAZINFORM Prime Minister Askar Omarov chaired the session of the Government today.")
+    assert countries(analyse(cleaned.text, dateline=cleaned.dateline)) == {"Askar Omarov": "KZ"}
+
+
+def test_a_demonym_inside_a_post_gives_its_country():
+    [title] = find_titles("Speaker of the Ghanaian Parliament, Kwame Mensah, visited Abuja.")
+    assert title.country == "GH"
+
+
+def test_a_courtesy_before_the_country_keeps_the_country():
+    [_, title] = find_titles("The Emir met President of the brotherly Republic of Tunisia HE Kais Saied.")
+    assert (title.title, title.country) == ("President", "TN")
