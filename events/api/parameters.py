@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 
 from rest_framework import serializers
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
@@ -39,3 +41,20 @@ def unknown_message(name: str, known: set[str]) -> str:
     close = difflib.get_close_matches(name, sorted(known), n=1)
     hint = f"; did you mean {close[0]}?" if close else "."
     return f"Unknown parameter; this endpoint takes {', '.join(sorted(known))}{hint}"
+
+
+class FormatNegotiation(DefaultContentNegotiation):
+    """`?format=` names a renderer the view lacks: 400 naming the parameter and the formats it has.
+
+    DRF answers 404, as if the record were missing. A `.csv`-style suffix in the path stays a 404: it is part of
+    the address, not a parameter.
+    """
+
+    def select_renderer(self, request: Request, renderers: list[BaseRenderer],
+                        format_suffix: str | None = None) -> tuple[BaseRenderer, str]:
+        name = api_settings.URL_FORMAT_OVERRIDE
+        asked = request.query_params.get(name) if name else None
+        formats = sorted({renderer.format for renderer in renderers})
+        if not format_suffix and asked and asked not in formats:
+            raise serializers.ValidationError({name: [f"Not a format this endpoint gives; one of {', '.join(formats)}."]})
+        return super().select_renderer(request, renderers, format_suffix)

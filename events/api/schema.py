@@ -39,7 +39,7 @@ def document_errors(result: dict[str, Any], generator: Any, request: Any, public
              for media in answer.get("content", {})}
     content = {media: {"schema": error} for media in sorted(types | {"application/json"})}
     for method, operation in operations:
-        # 404 everywhere: a record by id, a page past the last, or an unknown `format`.
+        # 404 everywhere: a record by id, or a page past the last.
         answers = {**ALWAYS, "404": NOT_FOUND, **({"409": CONFLICT} if method == "delete" else {})}
         responses = operation.setdefault("responses", {})
         for status, description in answers.items():

@@ -53,6 +53,8 @@ BAD = [
     ("offices", "search", "z" * 201),
     ("articles", "outlet", "o" * 201),
     ("articles", "search", "nul\x00byte"),
+    ("meetings", "format", "AAA"),
+    ("persons", "format", "xml"),
 ]
 
 
@@ -100,6 +102,15 @@ def test_a_bad_ordering_lists_the_fields(api_client):
 
 def test_a_bad_page_says_what_a_page_is(api_client):
     assert "a page number from 1" in message(api_client, "/api/meetings/?page=0", "page")
+
+
+def test_an_unknown_format_lists_the_formats(api_client):
+    assert "one of api, csv, json" in message(api_client, "/api/meetings/?format=AAA", "format")
+
+
+def test_an_unknown_format_on_a_detail_view_is_400(api_client):
+    meeting = MeetingFactory()
+    assert api_client.get(f"/api/meetings/{meeting.pk}/?format=AAA").status_code == 400
 
 
 def test_too_many_search_words_says_how_many(api_client):
