@@ -12,14 +12,19 @@ from .models.base import DatePrecision, Extracted, ReviewState, period_start
 # The lock list itself is the curator's tool for unlocking; locking it would mean nothing.
 NEVER_LOCKED = frozenset({"locked_fields"})
 
+# Rows of their own that a curator edits on a record's page, locked under their relation's name like a field: a
+# meeting's "participants" locked means the curator decided who took part, so no re-parse adds one back (or anew).
+LOCKABLE_ROWS: dict[str, tuple[str, ...]] = {"meeting": ("participants",)}
+
 
 def fields_to_lock(model: type[models.Model], changed: Iterable[str]) -> list[str]:
-    """The model fields among `changed` (a form's changed_data) that a re-parse must keep.
+    """The names among `changed` (a form's changed_data, a formset's relation) that a re-parse must keep.
 
     Form-only fields (a formset's DELETE, an extra widget) are not model fields and are dropped.
     """
     opts = model._meta
-    names = {field.name for field in [*opts.concrete_fields, *opts.many_to_many]} - NEVER_LOCKED
+    names = {field.name for field in [*opts.concrete_fields, *opts.many_to_many]}
+    names = (names | set(LOCKABLE_ROWS.get(opts.model_name, ()))) - NEVER_LOCKED
     return sorted(name for name in changed if name in names)
 
 

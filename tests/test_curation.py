@@ -20,6 +20,11 @@ def test_reverse_relations_are_not_locked():
     assert curation.fields_to_lock(models.Person, ["aliases", "tenures", "name"]) == ["name"]
 
 
+def test_a_meetings_participants_are_locked_by_their_relations_name():
+    # Rows of their own, edited in the meeting's inline: the lock says the curator decided who took part.
+    assert curation.fields_to_lock(models.Meeting, ["participants", "agreements"]) == ["participants"]
+
+
 def test_many_to_many_fields_are_locked():
     assert curation.fields_to_lock(models.Agreement, ["parties"]) == ["parties"]
 

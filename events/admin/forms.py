@@ -9,11 +9,13 @@ from events import curation
 
 
 def lockable_fields(model: type[models.Model]) -> list[tuple[str, str]]:
-    """(name, label) of the fields a curator can lock on `model`: its own editable fields."""
+    """(name, label) of the fields a curator can lock on `model`: its own editable fields and its lockable rows."""
     opts = model._meta
     fields = [f for f in [*opts.concrete_fields, *opts.many_to_many] if f.editable and not f.primary_key]
     names = curation.fields_to_lock(model, [f.name for f in fields])
-    return [(name, str(opts.get_field(name).verbose_name)) for name in names]
+    choices = [(name, str(opts.get_field(name).verbose_name)) for name in names]
+    rows = curation.LOCKABLE_ROWS.get(opts.model_name, ())
+    return choices + [(name, str(opts.get_field(name).related_model._meta.verbose_name_plural)) for name in rows]
 
 
 class LockedFieldsField(forms.TypedMultipleChoiceField):

@@ -126,6 +126,7 @@ def revert(record: models.Model, version, user, participant_version=None) -> lis
         restored = restore_participants(record, moment, user, reason[:100], inclusive=inclusive)
         if restored:
             changed.append("participants (" + "; ".join(restored) + ")")
+            record.lock("participants")  # the curator chose these: a re-parse must not add back what left
     if changed:
         curation.save_as_curator(record, user, reason)
     return changed
@@ -189,10 +190,7 @@ class HistoryMixin:
         with transaction.atomic():
             changed = revert(record, version, request.user, participant_version)
         if changed:
-            # Participants are rows of their own, not fields of the meeting: nothing locks them.
-            fields = [c for c in changed if not c.startswith("participants (")]
-            locked = "; those fields are now locked" if fields else ""
-            self.message_user(request, f"Reverted {', '.join(changed)}{locked}.")
+            self.message_user(request, f"Reverted {', '.join(changed)}; those fields are now locked.")
         else:
             self.message_user(request, "Nothing to revert: the record has those values now.", messages.WARNING)
         opts = self.model._meta

@@ -218,6 +218,19 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
             inline_form.instance._change_reason = "edited in the admin"
         super().save_formset(request, form, formset, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Rows added, changed or removed in an inline (a meeting's participants) are the curator's list now: locked
+        # as a field is, in a version of its own since the record was saved before its inlines.
+        edited = [formset.fk.remote_field.related_name for formset in formsets
+                  if formset.new_objects or formset.changed_objects or formset.deleted_objects]
+        record = form.instance
+        locks = set(curation.fields_to_lock(type(record), edited)) - set(record.locked_fields)
+        if locks:
+            record.lock(*locks)
+            curation.save_as_curator(record, request.user, f"{', '.join(sorted(locks))} edited in the admin",
+                                     update_fields=["locked_fields", "updated_at"])
+
 
 @admin.register(Person)
 class PersonAdmin(RefuseDeleteInUse, ExtractedAdmin):

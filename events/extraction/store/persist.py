@@ -1,7 +1,7 @@
 """The one step that writes: an article's extraction into the database, merged with what is there.
 
-Runs inside the caller's transaction. Never writes a field a curator locked, nor anything but a new
-source into a verified or rejected record (participants and links included).
+Runs inside the caller's transaction. Never writes a field a curator locked (a meeting's "participants" included),
+nor anything but a new source into a verified or rejected record (participants and links included).
 """
 from __future__ import annotations
 
@@ -294,6 +294,10 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
     for index, person in zip(candidate.participants, people, strict=True):
         holder = article_people[index]
         if person.pk in existing or meeting.is_protected or holder.name.casefold() in names:
+            continue
+        if meeting.is_locked("participants"):
+            # The curator decided who took part: someone they removed (or never added) stays out.
+            result.note("participant", f"{holder.name} at {meeting}", "locked", evidence)
             continue
         office = _office_at(person, holder)
         side = ""
