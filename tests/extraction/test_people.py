@@ -408,3 +408,19 @@ def test_a_name_with_a_capital_after_an_apostrophe_is_read_whole(text, name):
                                        ("KISHIDA Fumio", "Kishida Fumio"), ("Abdullah II", "Abdullah II")])
 def test_an_office_abbreviation_or_a_country_after_a_name_is_no_part_of_it(raw, name):
     assert ner_name(raw) == name
+
+
+def test_professor_is_a_form_of_address():
+    assert [m.name for m in named("Chief Adviser Professor Nur Rahman met the delegation.")] == ["Nur Rahman"]
+
+
+def test_a_country_s_possessive_is_no_person_s_name():
+    assert ner_name("Papua New Guinea's") == ""
+
+
+def test_titles_listed_after_a_name_are_all_that_person_s():
+    text = ("Tamim bin Khalid Al Hamad, Qatari Crown Prince, Deputy Prime Minister and Minister of Defence, received a "
+            "phone call from Prime Minister of Canada, Justin Trudeau.")
+    assert [(m.name, m.title.title) for m in named(text)] == [
+        ("Tamim bin Khalid Al Hamad", "Crown Prince"), ("Tamim bin Khalid Al Hamad", "Deputy Prime Minister"),
+        ("Tamim bin Khalid Al Hamad", "Minister of Defence"), ("Justin Trudeau", "Prime Minister")]

@@ -67,3 +67,10 @@ def test_a_demonym_inside_a_post_gives_its_country():
 def test_a_courtesy_before_the_country_keeps_the_country():
     [_, title] = find_titles("The Emir met President of the brotherly Republic of Tunisia HE Kais Saied.")
     assert (title.title, title.country) == ("President", "TN")
+
+
+def test_a_counterpart_named_without_a_country_holds_the_same_post():
+    analysis = analyse("Prime Minister Ana Costa and counterpart Luis Rojas said the pact showed the closeness of the "
+                       "two nations.")
+    titles = {p.name: [t.title for t in p.titles] for p in analysis.people.persons}
+    assert titles["Luis Rojas"] == ["Prime Minister"]

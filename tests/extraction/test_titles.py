@@ -190,3 +190,34 @@ def test_a_known_office_keeps_the_complement_that_says_which_post(text, title, k
 
 def test_the_form_of_a_state_is_no_part_of_the_post():
     assert only("President of the Republic Emmanuel Macron").title == "President"
+
+
+def test_a_bare_ambassador_after_an_office_is_a_style_not_a_second_post():
+    text = "Cabinet Secretary Ambassador Grace Wambui received the delegation."
+    [title] = find_titles(text)
+    assert (title.title, text[title.end:].split()[0]) == ("Cabinet Secretary", "Grace")
+
+
+def test_an_ambassador_of_his_own_stays_a_post():
+    assert [t.title for t in find_titles("He met Ambassador Tom Wills and Foreign Minister Ana Sol.")] == [
+        "Ambassador", "Foreign Minister"]
+
+
+def test_a_second_title_after_and_is_not_more_of_the_first_portfolio():
+    titles = find_titles("Deputy Prime Minister and Minister for Trade Ana Lopes will act as Prime Minister.")
+    assert [t.title for t in titles][:2] == ["Deputy Prime Minister", "Minister for Trade"]
+
+
+def test_advisers_are_offices_spelt_as_the_government_spells_them():
+    titles = find_titles("Chief Adviser Nur Rahman met Omar Saleh, Diplomatic Advisor to the Emirati leadership.")
+    assert [t.title for t in titles] == ["Chief Adviser", "Diplomatic Advisor"]
+
+
+def test_an_adviser_to_a_country_s_president_is_of_that_country():
+    [title] = find_titles("Omar Saleh, Diplomatic Advisor to the UAE President, attended.")
+    assert (title.title, title.country) == ("Diplomatic Advisor", "AE")
+
+
+def test_an_ambassador_to_a_country_is_not_of_that_country():
+    [title] = find_titles("Ambassador to Japan Tom Wills attended.")
+    assert title.country == ""

@@ -59,7 +59,8 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 # Forms of address that open a name ("Datuk Seri Anwar Ibrahim", "Sheikh Tamim", "Mr Nyesom Wike"); the name is what
 # follows. Compared in lower case; CAPITAL_FORMS only as written, since "He" is also a pronoun and a Chinese name.
 FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
-                    "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "hon", "prof", "prince", "princess"}
+                    "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "hon", "prof", "professor", "engr",
+                    "prince", "princess"}
 CAPITAL_FORMS = {"HE", "H.E", "HH", "HRH"}
 # Not "Gen": a given name too ("Gen Nakatani").
 MILITARY_RANKS = {"rear", "admiral", "general", "lieutenant", "brigadier", "colonel", "marshal", "commodore", "lt",
@@ -235,6 +236,11 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
         # "A, Vietnamese Foreign Minister B": a name right after the title is its holder, before one set off by a
         # comma before it (a list's previous item).
         appositive = _appositive_before(text, title) if found is None else None
+        chained = appositive is not None and any(t.start <= appositive[1] and appositive[2] <= t.end for t in titles)
+        if chained:
+            # "Mohammed bin Salman, Saudi Crown Prince, Deputy Prime Minister and ...": the words before the comma are
+            # a title, the previous one of the same person's.
+            appositive = (previous.name, previous.start, previous.end) if previous and previous.name else None
         if appositive and previous is not None and previous.via == "title" and previous.name == appositive[0]:
             # "Minister of Energy, Leila Benali, Ethiopian Minister of Water, Habtamu Itefa": Benali has her title;
             # this one is the next name's.
@@ -339,6 +345,8 @@ def ner_name(raw: str) -> str:
     words = [w.strip(",;:") for w in words if w.strip(",;:")]
     if not words or any(any(c.isdigit() for c in w) for w in words):
         return ""
+    if gazetteer().is_place_word(" ".join(words)):
+        return ""  # "Papua New Guinea's", before its last word is taken for a country after a name
     while len(words) > 2 and ((words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ROMAN)
                               or _names_a_country(words[-1])):
         words.pop()  # "Manoa Kamikamica DPM", "Pekka Haavisto Ireland": an office's abbreviation or a country after

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from events.extraction.gazetteer import Gazetteer, gazetteer
@@ -75,7 +75,9 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:brotherly|sisterly|friendly|fraternal)\s+)?"
         rf"(?-i:(?P<of_country>{country}))(?:\s+\([A-Z]{{2,6}}\))?)?"
         # "Chinese Ambassador to South Korea Xing Haiming": where an envoy is posted, not whose envoy.
-        rf"(?:\s+to\s+(?:the\s+)?(?-i:{country}))?"
+        # "Diplomatic Advisor to the UAE President": whom an adviser serves, which is that country.
+        rf"(?:\s+to\s+(?:the\s+)?(?-i:(?P<to_country>{country}))(?P<served>\s+(?-i:President|Prime\s+Minister|King|Emir|"
+        rf"Government))?)?"
         rf"(?![\w-])",
         re.I,
     )
@@ -172,13 +174,32 @@ def find_titles(text: str) -> list[TitleMention]:
                 break
         office = g.office(core) or g.office(core.lower())
         ministry = (match.group("ministry_before") or "").strip()
+        if not country and match.group("served"):
+            place = g.place(match.group("to_country"))
+            country = place.country if place else ""
         if not country:
             country = (office.country if office else "") or g.ministry_country(ministry) or _demonym_in(complement, g)
         # Of a body with no country: "NATO Secretary General", "Chairperson of the Commission of the African Union".
         international = not country and bool(match.group("body") or _names_a_body(match.group("complement") or "", g))
         found.append(TitleMention(title, kind, match.start(), match.end(), country, ministry, bool(match.group("plural")),
                                   international))
-    return found
+    return _without_styles(text, found)
+
+
+# "Cabinet Secretary Ambassador Raychelle Omamo", "Foreign Secretary of Bangladesh, Ambassador Asad Alam Siam": a
+# bare "Ambassador" right after an office is the style career diplomats keep, not a second post.
+STYLE_TITLES = {"ambassador"}
+
+
+def _without_styles(text: str, titles: list[TitleMention]) -> list[TitleMention]:
+    kept: list[TitleMention] = []
+    for title in titles:
+        if kept and text[title.start:title.end].lower() in STYLE_TITLES \
+                and re.fullmatch(r",?\s+", text[kept[-1].end:title.start]):
+            kept[-1] = replace(kept[-1], end=title.end)
+        else:
+            kept.append(title)
+    return kept
 
 
 # Capitalised words after a title, up to a comma or the end of the phrase: a portfolio that goes on.
@@ -194,6 +215,8 @@ def _portfolio_tail(text: str, match: re.Match, g: Gazetteer) -> int | None:
     end, listed, closed = match.end(), False, False
     for _ in range(4):
         part = PORTFOLIO_PART.match(text, end)
+        if part is not None and _title_start(g).match(part.group("words")):
+            break  # "Deputy Prime Minister and Minister for Trade": a second title, not more of the first's portfolio
         if part is None or not all(w.lower() in g.portfolio_words for w in re.findall(r"[\w'-]+", part.group("words"))
                                    if w.lower() not in {"and", "of", "the"}):
             break
@@ -203,6 +226,11 @@ def _portfolio_tail(text: str, match: re.Match, g: Gazetteer) -> int | None:
     if end == match.end() or (listed and not closed):
         return None
     return end
+
+
+@lru_cache(maxsize=4)
+def _title_start(g: Gazetteer) -> re.Pattern:
+    return re.compile(rf"(?:(?:{'|'.join(g.rank_prefixes)})[ -])*{_core_pattern(g)}\b", re.I)
 
 
 def _demonym_in(complement: str, g: Gazetteer) -> str:

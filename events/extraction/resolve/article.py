@@ -152,21 +152,22 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
                     people.note(person, PersonMention("", 0, 0, mention.via, country=country), fact.sentence.index)
         # "his Japanese counterpart X": whoever else the sentence names first is not Japanese.
         for mention in fact.mentions:
-            if mention.via == "counterpart" and fact.persons:
-                subject = people.persons[fact.persons[0]]
-                counterpart = next(p for p in people.persons if mention.name in p.names)
-                if counterpart is not subject:
-                    subject.counterparts.add(counterpart.index)
-                    counterpart.counterparts.add(subject.index)
-            if mention.counterpart_of_country and fact.persons:
-                subject = people.persons[fact.persons[0]]
-                if mention.name not in subject.names:
-                    subject.not_countries.add(mention.counterpart_of_country)
-                    counterpart = next(p for p in people.persons if mention.name in p.names)
-                    if not counterpart.titles and subject.titles and not mention.respective:
-                        generic = GENERIC_TITLES.get(subject.titles[0].kind, subject.titles[0].title)
-                        kind = subject.titles[0].kind
-                        counterpart.titles.append(TitleMention(generic, kind, 0, 0, mention.counterpart_of_country))
+            if (mention.via != "counterpart" and not mention.counterpart_of_country) or not fact.persons:
+                continue
+            subject = people.persons[fact.persons[0]]
+            counterpart = next(p for p in people.persons if mention.name in p.names)
+            if counterpart is subject:
+                continue
+            if mention.via == "counterpart":
+                subject.counterparts.add(counterpart.index)
+                counterpart.counterparts.add(subject.index)
+            if mention.counterpart_of_country:
+                subject.not_countries.add(mention.counterpart_of_country)
+            if not counterpart.titles and subject.titles and not mention.respective:
+                # "Prime Minister A and counterpart B": the same post, in the other government.
+                generic = GENERIC_TITLES.get(subject.titles[0].kind, subject.titles[0].title)
+                kind = subject.titles[0].kind
+                counterpart.titles.append(TitleMention(generic, kind, 0, 0, mention.counterpart_of_country))
         if fact.persons:
             previous = fact
 
