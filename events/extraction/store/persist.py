@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from django.db import models
 from django.db.models import F, Q
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, update_change_reason
 
 from events.extraction.recognise.agreements import agreement_key
 from events.extraction.recognise.cues import occasion_key
@@ -44,6 +44,7 @@ from events.models import (
     Tenure,
     TenureSource,
 )
+from events.models.base import Extracted
 from events.models.meetings import meeting_title
 
 MIN_PARTICIPANTS = 2
@@ -109,7 +110,10 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
                     continue  # a curator has decided on it: the link is theirs to make
                 signed = agreement.status == Agreement.Status.SIGNED
                 role = AgreementMeeting.Role.SIGNED if signed else AgreementMeeting.Role.DISCUSSED
-                AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting, defaults={"role": role})
+                link, made = AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting,
+                                                                    defaults={"role": role})
+                if made:
+                    update_change_reason(link, _reason(article))
                 if signed and meeting.date and agreement.signed_date is None and not agreement.is_locked("signed_date"):
                     # Signed at the meeting the same sentence reports: the meeting's date is the signing date.
                     agreement.signed_date, agreement.signed_precision = meeting.date, meeting.date_precision
@@ -118,11 +122,17 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
     sources.write()
 
 
+def _reason(article: Article) -> str:
+    """Why an ingest changed a record, as its history says: which article."""
+    return f"ingest of {article.file_name}"[:100]
+
+
 def _save(record, article: Article, **kwargs) -> None:
-    """Save with the article named as the reason in the record's history; a new record gets its stable uid."""
-    if record._state.adding:
+    """Save with the article named as the reason in the record's history; a new extracted record gets its stable
+    uid."""
+    if record._state.adding and isinstance(record, Extracted):
         record.give_stable_uid()
-    record._change_reason = f"ingest of {article.file_name}"[:100]
+    record._change_reason = _reason(article)
     record.save(**kwargs)
 
 
@@ -191,7 +201,7 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         # With history: an alias an ingest adds is a change a curator can see on the person's history page.
         bulk_create_with_history(
             [PersonAlias(person=record, name=n) for key, n in reversed(spellings.items()) if key not in existing],
-            PersonAlias,
+            PersonAlias, default_change_reason=_reason(article),
         )
     _add_source(sources, PersonSource, record, article, person_evidence(person, facts).source_fields())
     for title in person.titles:
@@ -303,8 +313,8 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
         side = ""
         if meeting.country_id and person.country_id:
             side = Participant.Side.HOST if meeting.country_id == person.country_id else Participant.Side.GUEST
-        Participant.objects.create(meeting=meeting, person=person, raw_name=holder.name, office=office,
-                                   country=person.country, side=side)
+        _save(Participant(meeting=meeting, person=person, raw_name=holder.name, office=office,
+                          country=person.country, side=side), article)
         existing.add(person.pk)
         names.add(holder.name.casefold())
     _add_source(sources, MeetingSource, meeting, article, source.source_fields())
@@ -376,7 +386,11 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
             _save(agreement, article)
         result.note("agreement", agreement.name, "merged", evidence)
     if not agreement.is_protected:
-        agreement.parties.add(*[countries[c] for c in candidate.parties if c in countries])
+        # Only the parties it lacks: add() makes a version of the agreement even when it adds nothing.
+        parties = {countries[c] for c in candidate.parties if c in countries} - set(agreement.parties.all())
+        if parties:
+            agreement._change_reason = _reason(article)  # that version names the article, as a save's does
+            agreement.parties.add(*parties)
     _add_source(sources, AgreementSource, agreement, article, source.source_fields())
     return agreement
 
