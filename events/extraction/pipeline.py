@@ -17,6 +17,7 @@ from events.extraction.resolve.article import AgreementCandidate, Analysis, anal
 from events.extraction.resolve.meetings import (
     MeetingCandidate,
     apply_location_context,
+    assume_hosts,
     meeting_candidates,
     merge_candidates,
     resolve_dates,
@@ -50,6 +51,7 @@ def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[
     resolve_dates(candidates, analysis, reference)
     merged = merge_candidates(candidates)
     apply_location_context(merged, analysis)
+    assume_hosts(merged, analysis)
     return merged
 
 

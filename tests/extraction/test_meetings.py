@@ -1,6 +1,7 @@
 """Meeting candidates from an analysed text: dates, merging of mentions, and what stays apart. Pure: no database."""
 import datetime
 
+from events.extraction.pipeline import build_meetings
 from events.extraction.resolve.article import analyse
 from events.extraction.resolve.meetings import meeting_candidates, merge_candidates, resolve_dates
 
@@ -251,11 +252,12 @@ def test_words_of_a_title_are_no_occasion():
 
 
 def test_attendees_of_a_meeting_held_in_a_participant_s_country_are_assumed_the_host_s():
-    analysis, _, _ = meetings(
+    analysis = analyse(
         "Abu Dhabi: President Mohamed bin Zayed of the UAE received Turkish Defence Minister Hulusi Akar in Abu "
         "Dhabi on Monday.\n\n"
         "The meeting was attended by Minister of State Khalifa Shaheen Al Marar and Minister of State Zaki "
         "Nusseibeh.")
+    build_meetings(analysis, REFERENCE)
     found = {p.name: p.country for p in analysis.people.persons}
     assert (found["Khalifa Shaheen Al Marar"], found["Zaki Nusseibeh"]) == ("AE", "AE")
 
@@ -270,3 +272,10 @@ def test_a_meeting_the_verb_leaves_open_is_the_call_a_later_sentence_describes()
         "The Minister of Foreign Affairs, Ama Okafor, yesterday engaged his Canadian counterpart, Paul Tremblay, on "
         "bilateral issues.\n\n\"Had a very good phone call with Paul Tremblay,\" Okafor said.")
     assert [(m.kind, names(analysis, m)) for m in merged] == [("phone_call", ["Ama Okafor", "Paul Tremblay"])]
+
+
+def test_attending_the_meeting_were_is_an_attendance_list():
+    text = ATTENDED.replace("The meeting was attended by", "Attending the meeting were")
+    analysis, _, merged = meetings(text)
+    assert [set(names(analysis, m)) for m in merged] == [
+        {"William Ruto", "Luis Gilberto Murillo", "Musalia Mudavadi", "Rebecca Miano"}]

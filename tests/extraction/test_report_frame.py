@@ -1,5 +1,8 @@
 """Whose officials the report's frame says they are, when no word says it of them. Invented reports of the kinds met:
 a national outlet's readout of a visit, a ministry's account of talks abroad, a regional paper's home news."""
+import datetime
+
+from events.extraction.pipeline import extract
 from events.extraction.recognise.titles import find_titles
 from events.extraction.resolve.article import analyse
 from events.extraction.resolve.meetings import meeting_candidates
@@ -74,3 +77,19 @@ def test_a_counterpart_named_without_a_country_holds_the_same_post():
                        "two nations.")
     titles = {p.name: [t.title for t in p.titles] for p in analysis.people.persons}
     assert titles["Luis Rojas"] == ["Prime Minister"]
+
+
+def test_a_dateline_with_a_bracketed_credit():
+    cleaned = clean("MUSCAT, (Gulf Wire / ONA - 3rd May, 2022) Foreign Minister Badr Al-Said received his Kenyan "
+                    "counterpart in the capital today.")
+    assert (cleaned.dateline, cleaned.text[:12]) == ("MUSCAT", "Foreign Mini")
+
+
+def test_hosts_attendees_take_the_country_of_a_venue_the_dateline_gives():
+    cleaned = clean(
+        "MUSCAT, (Gulf Wire / ONA - 3rd May, 2022) Foreign Minister Sayyid Badr Al Busaidi received Foreign "
+        "Minister Ruth Wanjiku of Kenya today.\n\n"
+        "Attending the meeting were Minister of State Hamad Al Harthy and Secretary-General Khalid Al Jaradi.")
+    extraction = extract(cleaned, datetime.date(2022, 5, 3), [])
+    found = {p.name: p.country for p in extraction.analysis.people.persons}
+    assert (found["Hamad Al Harthy"], found["Khalid Al Jaradi"]) == ("OM", "OM")

@@ -100,7 +100,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
     marked = {p.country_votes.most_common(1)[0][0] for p in people.persons if p.country_votes}
     _infer_countries(facts, people, pair)
     filed_from = _dateline_place(dateline) or _dateline(facts)
-    _assume_countries(facts, people, pair)
+    _assume_countries(facts, people, pair, filed_from)
     _assume_home(facts, people, filed_from)
     _assume_unmarked_side(people, pair, facts, marked)
     return Analysis(facts, people, pair, filed_from)
@@ -310,7 +310,8 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
                 infer(person, next(c for c in pair if c not in countries))
 
 
-def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...]) -> None:
+def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...],
+                      filed_from: PlaceMention | None = None) -> None:
     """For want of any word on it, a country assumed from a sentence or an article that names one only. Kept apart
     from the votes: the assumption never makes a meeting domestic when set beside a country the text gives."""
     for fact in facts:
@@ -332,8 +333,11 @@ def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tup
             if not person.country and country not in person.not_countries:
                 person.assumed_country = country
     nations = set().union(*(_nations(fact.places) for fact in facts))
-    if len(pair) == 1 and nations == set(pair):
-        # An article that names one country only: its officials are that country's.
+    cities = {p.country for fact in facts for p in fact.places if p.kind == "city"} | (
+        {filed_from.country} if filed_from else set())
+    if len(pair) == 1 and nations == set(pair) and cities <= nations:
+        # An article that names one country only, and no city elsewhere ("MUSCAT - ... received Foreign Minister X
+        # of Kenya": the hosts are no Kenyans): its officials are that country's.
         for person in people.persons:
             if not person.country and pair[0] not in person.not_countries:
                 person.assumed_country = pair[0]

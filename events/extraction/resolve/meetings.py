@@ -52,6 +52,7 @@ class MeetingCandidate:
     agreements: list[str] = field(default_factory=list)
     date_mention: DateMention | None = None
     linked: bool = False  # participants read from the dependency parse, not just named in the sentence
+    attendees: list[int] = field(default_factory=list)  # joined from an attendance list ("attended by A, B")
 
     @property
     def city(self) -> str:
@@ -80,8 +81,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         if attended is not None:
             # "The meeting was attended by A, B and C": more people at the meeting just reported, not a new one.
             joined = [p for p in fact.persons if p not in attended.participants + list(_absent(fact))]
-            _assume_hosts(attended, joined, analysis)
             attended.participants += joined
+            attended.attendees += joined
             continue
         if fact.cue is None:
             if (subject := _subject(fact)) is not None:
@@ -148,10 +149,17 @@ def _attended(fact: SentenceFacts, found: list[MeetingCandidate], reported: int)
     return latest if latest.sentences[-1].index >= reported else None
 
 
-def _assume_hosts(meeting: MeetingCandidate, joined: list[int], analysis: Analysis) -> None:
+def assume_hosts(meetings: list[MeetingCandidate], analysis: Analysis) -> None:
     """Attendees the text gives no country, at a meeting held in the country of one of its people, are assumed to be
     that host's: a readout lists its own side's officials without saying whose they are ("The meeting was attended
-    by Sheikh Mansour, Deputy Prime Minister, ..."). The other side's are named as such ("On the Palestinian side")."""
+    by Sheikh Mansour, Deputy Prime Minister, ..."). The other side's are named as such ("On the Palestinian side").
+    Run once the venue is settled: it may come from the dateline, not the meeting's own sentences."""
+    for meeting in meetings:
+        if meeting.attendees:
+            _assume_hosts(meeting, meeting.attendees, analysis)
+
+
+def _assume_hosts(meeting: MeetingCandidate, joined: list[int], analysis: Analysis) -> None:
     venue = meeting.country
     persons = analysis.people.persons
     if not venue or not any(persons[i].evidenced_country == venue for i in meeting.participants):
@@ -368,3 +376,4 @@ def absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
     target.agreements += [a for a in other.agreements if a not in target.agreements]
     target.date_mention = target.date_mention or other.date_mention
     target.linked = target.linked or other.linked
+    target.attendees += [p for p in other.attendees if p not in target.attendees]

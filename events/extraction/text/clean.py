@@ -161,6 +161,9 @@ _DATELINES = (
     re.compile(rf"^{_PLACE}\s*\|\s*"),
     # Without a date or an agency only the all-capitals form is a dateline: "Japan: talks..." is prose.
     re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*" + _DASH + r"\s+"),
+    # A syndicated credit in brackets: "ABU DHABI, (UrduPoint / Pakistan Point News / WAM - 02nd May, 2021) ...".
+    re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}),?\s*\((?P<credit>[^()\n]{2,80})\)\s*"
+               + _DASH + r"?\s*"),
     # Agencies of the former Soviet states: "NUR-SULTAN. KAZINFORM ...", "TASHKENT. UZA ...".
     re.compile(r"^(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,3})\.\s+(?P<agency>[A-Z]{2,}(?:-[A-Z]{2,})?)\s+"),
 )
