@@ -270,6 +270,22 @@ class LocationSerializer(serializers.Serializer):
     country = CountryRefField(allow_null=True, required=False)
 
 
+# relation -> attribute the meeting list prefetches it into (events.api.views.MEETINGS)
+PREFETCHED = {"participants": "shown_participants", "agreementmeeting_set": "shown_agreements",
+              "sources": "listed_sources"}
+
+
+class Prefetched(serializers.ListSerializer):
+    """A to-many relation read from the list the view prefetched it into, or from the relation itself on a record
+    that was not read through the view's queryset (one just created)."""
+
+    def get_attribute(self, instance: Any) -> Any:
+        try:
+            return getattr(instance, PREFETCHED[self.source])
+        except AttributeError:
+            return super().get_attribute(instance)
+
+
 class ParticipantSerializer(serializers.ModelSerializer):
     person = PersonBriefSerializer(read_only=True, allow_null=True)
     name = serializers.SerializerMethodField(help_text="The person's name, or the name as the article wrote it.")
@@ -300,9 +316,9 @@ class MeetingSerializer(ExtractedSerializer):
     dated_fields = (("date", "date_precision", "end_date"),)
 
     location = LocationSerializer(source="*", required=False)
-    participants = ParticipantSerializer(many=True, read_only=True)
-    agreements = MeetingAgreementSerializer(source="agreementmeeting_set", many=True, read_only=True)
-    sources = SourceSerializer(many=True, read_only=True)
+    participants = Prefetched(child=ParticipantSerializer(), read_only=True)
+    agreements = Prefetched(child=MeetingAgreementSerializer(), source="agreementmeeting_set", read_only=True)
+    sources = Prefetched(child=SourceSerializer(), read_only=True)
 
     class Meta:
         model = Meeting
