@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection, transaction
 
@@ -47,11 +47,14 @@ class Extraction:
 
 
 def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[MeetingCandidate]:
-    candidates = meeting_candidates(analysis)
-    resolve_dates(candidates, analysis, reference)
+    # A piece of a run cut at the sentence limit is no prose (text.split): no meeting, nor a meeting's date or place,
+    # is read from it. Read, a piece naming hundreds of people was a meeting of all of them.
+    prose = replace(analysis, facts=[fact for fact in analysis.facts if not fact.sentence.cut])
+    candidates = meeting_candidates(prose)
+    resolve_dates(candidates, prose, reference)
     merged = merge_candidates(candidates)
-    apply_location_context(merged, analysis)
-    assume_hosts(merged, analysis)
+    apply_location_context(merged, prose)
+    assume_hosts(merged, prose)
     return merged
 
 

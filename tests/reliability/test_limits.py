@@ -93,6 +93,18 @@ def test_by_default_no_stage_after_splitting_sees_a_sentence_of_more_than_a_few_
     assert [fact.sentence.text for fact in facts if not fact.sentence.cut] == TWO_MEETINGS.split("\n")[:2]
 
 
+def test_no_meeting_is_read_from_a_piece_of_a_cut_sentence():
+    """A run cut at the limit is no prose: "met" in one of its pieces makes no meeting, whoever the piece names."""
+    run = ("Officials said that Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo and "
+           + "the talks went on and on " * 60 + "until late.\n")
+    with limits.active(Limits(sentence_chars=500)):
+        extraction = pipeline.extract(clean(TWO_MEETINGS + run), None, [])
+    assert any(fact.sentence.cut and "Modi met" in fact.sentence.text for fact in extraction.analysis.facts)
+    persons = extraction.analysis.people.persons
+    met = sorted(sorted(persons[i].name for i in meeting.participants) for meeting in extraction.meetings)
+    assert met == [["Gabriel Boric", "Jonas Gahr Store"], ["Penny Wong", "Retno Marsudi"]]
+
+
 @pytest.mark.django_db
 def test_an_article_with_an_overlong_sentence_is_stored_with_a_warning(tmp_path, settings):
     settings.INGEST_MAX_SENTENCE_CHARS = 300
