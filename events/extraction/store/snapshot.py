@@ -6,7 +6,9 @@ import json
 import re
 from functools import lru_cache
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from events.extraction.gazetteer import Gazetteer
 from events.extraction.recognise.cues import occasion_key
@@ -46,21 +48,46 @@ def name_words(text: str) -> list[str]:
 def known_people(text: str) -> list[KnownPerson]:
     """People whose name or an alias shares a word with the text: all a new article could mention.
 
-    One query (and one for aliases), filtered in the database: the cost does not grow with the persons it holds
-    but with those the article could name.
+    A name "shares a word" when the word stands in it between NAME_WORD_SEPARATORS, in any case. The database
+    finds the candidates through the word indexes of migration 0013, so the cost grows with the people the article
+    could name, not with all the persons stored; the same test is then applied to each candidate here.
     """
     words = name_words(text)
     if not words:
         return []
-    # Portable between SQLite's and PostgreSQL's regular expressions: no \b, which PostgreSQL reads otherwise.
-    pattern = r"(^|[ .'-])(" + "|".join(words) + r")($|[ .'-])"
-    people = (Person.objects.filter(Q(name__iregex=pattern) | Q(aliases__name__iregex=pattern)).distinct()
+    shares_a_word = re.compile(rf"(^|{NAME_WORD_SEPARATORS})({'|'.join(words)})($|{NAME_WORD_SEPARATORS})",
+                               re.IGNORECASE)
+    people = (Person.objects.filter(pk__in=_sharing_a_word(words, shares_a_word.pattern))
               .select_related("country").prefetch_related("aliases").order_by("pk"))
     return [
-        KnownPerson(person.pk, person.name, tuple(a.name for a in person.aliases.all()),
-                    person.country.code if person.country else "")
+        KnownPerson(person.pk, person.name, aliases, person.country.code if person.country else "")
         for person in people
+        for aliases in [tuple(a.name for a in person.aliases.all())]
+        if shares_a_word.search(person.name) or any(shares_a_word.search(alias) for alias in aliases)
     ]
+
+
+# What separates the words of a name, as migration 0013's events_name_words splits names on PostgreSQL.
+NAME_WORD_SEPARATORS = "[ .'-]"
+
+
+def _sharing_a_word(words: list[str], pattern: str) -> RawSQL | QuerySet:
+    """Ids of the persons whose name or an alias may share one of the words: at least all that do."""
+    if connection.vendor == "postgresql":
+        lowered = [word.lower() for word in words]
+        split = "events_name_words(name)"  # the expression of the indexes: lowered, split at NAME_WORD_SEPARATORS
+        return RawSQL(
+            f"SELECT id FROM events_person WHERE {split} && %s::text[] "
+            f"UNION SELECT person_id FROM events_personalias WHERE {split} && %s::text[]", [lowered, lowered])
+    if connection.vendor == "sqlite":
+        # FTS5 reads a quoted string as one word, whatever it holds; the words are letters only anyway.
+        query = " OR ".join(f'"{word}"' for word in words)
+        return RawSQL(
+            "SELECT rowid FROM person_name_words WHERE person_name_words MATCH %s UNION "
+            "SELECT person_id FROM events_personalias WHERE id IN "
+            "(SELECT rowid FROM person_alias_name_words WHERE person_alias_name_words MATCH %s)", [query, query])
+    # Another database: the same test, on every name.
+    return Person.objects.filter(Q(name__iregex=pattern) | Q(aliases__name__iregex=pattern)).values("pk")
 
 
 def known_agreements(candidates: list[AgreementCandidate]) -> list[Agreement]:
