@@ -33,10 +33,11 @@ class PersonAliasFactory(factory.django.DjangoModelFactory):
 class OfficeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Office
-        django_get_or_create = ("country", "title")
+        django_get_or_create = ("country", "title", "ministry")
 
     title = "Prime Minister"
     country = factory.LazyFunction(lambda: country("JP"))
+    ministry = ""
     kind = models.Office.Kind.HEAD_OF_GOVERNMENT
 
 

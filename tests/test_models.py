@@ -39,10 +39,24 @@ def test_same_alias_may_belong_to_two_people():
     assert models.PersonAlias.objects.filter(name="Mr Kim").count() == 2
 
 
-def test_office_title_is_unique_per_country():
-    office = factories.OfficeFactory()
-    assert rejected(lambda: models.Office.objects.create(title=office.title, country=office.country),
-                    "office_unique_title_per_country")
+def test_office_title_is_unique_per_country_and_ministry():
+    office = factories.OfficeFactory(title="Vice Minister", ministry="Foreign Ministry")
+    assert rejected(lambda: models.Office.objects.create(title=office.title, country=office.country,
+                                                         ministry="Foreign Ministry"),
+                    "office_unique_title_per_country_ministry")
+
+
+def test_one_title_in_two_ministries_of_a_country_is_two_offices():
+    # Popolo's and OCD's posts are within an organisation: two ministries' vice-ministers hold two posts.
+    factories.OfficeFactory(title="Vice Minister", ministry="Foreign Ministry")
+    factories.OfficeFactory(title="Vice Minister", ministry="Defense Ministry")
+    assert models.Office.objects.filter(title="Vice Minister", country__code="JP").count() == 2
+
+
+def test_an_office_travels_by_natural_key_with_its_ministry():
+    factories.OfficeFactory(title="Vice Minister", ministry="Foreign Ministry")
+    defence = factories.OfficeFactory(title="Vice Minister", ministry="Defense Ministry")
+    assert models.Office.objects.get_by_natural_key(*defence.natural_key()) == defence
 
 
 def test_same_office_title_in_two_countries():
@@ -51,10 +65,10 @@ def test_same_office_title_in_two_countries():
     assert models.Office.objects.filter(title="Prime Minister").count() == 2
 
 
-def test_an_office_without_a_country_is_unique_by_title():
+def test_an_office_without_a_country_is_unique_by_title_and_ministry():
     models.Office.objects.create(title="Managing Director", country=None)
     assert rejected(lambda: models.Office.objects.create(title="Managing Director", country=None),
-                    "office_unique_title_without_country")
+                    "office_unique_title_per_ministry_without_country")
 
 
 def test_an_office_without_a_country_travels_by_natural_key():

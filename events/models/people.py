@@ -70,15 +70,20 @@ class PersonAlias(models.Model):
 
 
 class OfficeManager(models.Manager):
-    def get_by_natural_key(self, title: str, country_code: str | None) -> Office:
+    def get_by_natural_key(self, title: str, country_code: str | None, ministry: str = "") -> Office:
+        # `ministry` defaults to none: a dataset written before it was part of the key names offices by two values.
         if country_code is None:
-            return self.get(title=title, country__isnull=True)
-        return self.get(title=title, country__code=country_code)
+            return self.get(title=title, country__isnull=True, ministry=ministry)
+        return self.get(title=title, country__code=country_code, ministry=ministry)
 
 
 class Office(models.Model):
     """A post that a person can hold: "Prime Minister" of Japan; or, with no country, a post of an international
-    body that is no party here ("Managing Director" of the IMF) or one whose country no article has given."""
+    body that is no party here ("Managing Director" of the IMF) or one whose country no article has given.
+
+    A post is within an organisation, as Popolo's and Open Civic Data's posts are: a country's ministry when the title
+    does not say which ("Vice Minister" of Foreign Affairs and of Defence are two posts). An office is its title, its
+    country and its ministry, empty when the title is the whole post ("Prime Minister")."""
 
     class Kind(models.TextChoices):
         HEAD_OF_STATE = "head_of_state", "Head of state"
@@ -101,7 +106,8 @@ class Office(models.Model):
     title = models.CharField(max_length=200)
     country = models.ForeignKey("events.Country", on_delete=models.PROTECT, related_name="offices", null=True,
                                 blank=True, help_text="Empty for an international body's post or an unknown country.")
-    ministry = models.CharField(max_length=200, blank=True)
+    ministry = models.CharField(max_length=200, blank=True,
+                                help_text="The ministry or organisation the post is in, when the title does not say.")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
 
     objects = OfficeManager()
@@ -109,10 +115,11 @@ class Office(models.Model):
     class Meta:
         ordering = ["country__code", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["country", "title"], name="office_unique_title_per_country"),
+            models.UniqueConstraint(fields=["country", "ministry", "title"],
+                                    name="office_unique_title_per_country_ministry"),
             # NULLs are distinct in a unique constraint: the offices without a country need their own.
-            models.UniqueConstraint(fields=["title"], condition=models.Q(country__isnull=True),
-                                    name="office_unique_title_without_country"),
+            models.UniqueConstraint(fields=["ministry", "title"], condition=models.Q(country__isnull=True),
+                                    name="office_unique_title_per_ministry_without_country"),
         ]
         indexes = [
             # /api/offices/?kind= and /api/persons/?office_kind= (through the tenures).
@@ -120,10 +127,11 @@ class Office(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.country.code})" if self.country_id else self.title
+        title = f"{self.title}, {self.ministry}" if self.ministry else self.title
+        return f"{title} ({self.country.code})" if self.country_id else title
 
-    def natural_key(self) -> tuple[str, str | None]:
-        return (self.title, self.country.code if self.country_id else None)
+    def natural_key(self) -> tuple[str, str | None, str]:
+        return (self.title, self.country.code if self.country_id else None, self.ministry)
 
     natural_key.dependencies = ["events.country"]
 
@@ -215,4 +223,6 @@ class Tenure(Extracted):
         return f"{self.person} as {self.office} ({span})"
 
     def identity(self) -> tuple[str, ...]:
+        # Without the office's ministry: the uids of datasets written before offices had one stay the same. One person
+        # in two posts of one title (two ministries) is rare; the second tenure keeps a random uid (give_stable_uid).
         return (str(self.person.uid), self.office.title, self.office.country.code if self.office.country_id else "")

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, update_change_reason
 
 from events.extraction.recognise.agreements import agreement_key
 from events.extraction.recognise.cues import occasion_key
+from events.extraction.recognise.titles import TitleMention
 from events.extraction.report import ArticleResult
 from events.extraction.resolve.article import AgreementCandidate, SentenceFacts
 from events.extraction.resolve.matching import AgreementFacts, MeetingFacts, same_agreement, same_meeting
@@ -208,10 +209,7 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         # With no country for the title nor the person (an IMF Managing Director), the office has none: the
         # title is kept rather than lost.
         office_country = countries.get(title.country) or record.country
-        office, _ = Office.objects.get_or_create(
-            country=office_country, title=title.title,
-            defaults={"kind": title.kind, "ministry": title.ministry},
-        )
+        office = _office(title, office_country, None if created else record)
         tenure = tenures.get(office.pk) if created else Tenure.objects.filter(person=record, office=office).first()
         if tenure is None:
             tenure = Tenure(person=record, office=office)
@@ -222,6 +220,19 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
             sightings.held(record, tenure, office, office_country, person.evidence)
         _add_source(sources, TenureSource, tenure, article, tenure_evidence(person, title, facts).source_fields())
     return record
+
+
+def _office(title: TitleMention, country: Country | None, holder: Person | None) -> Office:
+    """The post a title names: title, country and ministry (Office's identity). A title given without its ministry
+    ("Vice Minister", where an earlier article said "Foreign Ministry Vice Minister") is the one post of that title the
+    known holder already has, if exactly one; else the post with no ministry."""
+    if not title.ministry and holder is not None:
+        held = list(Office.objects.filter(tenures__person=holder, title=title.title, country=country).distinct()[:2])
+        if len(held) == 1:
+            return held[0]
+    office, _ = Office.objects.get_or_create(country=country, title=title.title, ministry=title.ministry,
+                                             defaults={"kind": title.kind})
+    return office
 
 
 # ----------------------------------------------------------------------------- meetings
