@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0012_alias_party_link_history'),
+        ('events', '0013_person_name_words'),
     ]
 
     operations = [
