@@ -93,3 +93,28 @@ def test_hosts_attendees_take_the_country_of_a_venue_the_dateline_gives():
     extraction = extract(cleaned, datetime.date(2022, 5, 3), [])
     found = {p.name: p.country for p in extraction.analysis.people.persons}
     assert (found["Hamad Al Harthy"], found["Khalid Al Jaradi"]) == ("OM", "OM")
+
+
+def test_two_making_a_visit_travel_together_and_are_no_two_sides():
+    analysis = analyse("King Philippe and Belgian Queen Mathilde arrived in Lisbon on Monday, where Portuguese "
+                       "President Marcelo Rebelo de Sousa welcomed them.\n\n"
+                       "The King and Queen are accompanied on their visit by ministers.")
+    assert countries(analysis)["Philippe"] != "PT"
+
+
+def test_those_who_receive_a_visitor_are_of_one_side():
+    analysis = analyse(
+        "King Philippe of Belgium and Queen Mathilde of Belgium arrived in Lisbon on Monday.\n\n"
+        "They were received by Minister of State for Transport Rui Lopes and Portugal's Ambassador to Belgium "
+        "Marta Silva at the airport.")
+    assert countries(analysis)["Rui Lopes"] != "BE"
+
+
+def test_a_country_after_two_holders_of_different_posts_is_both_s():
+    analysis = analyse("King Philippe and Queen Mathilde of Belgium began their state visit to Portugal on Monday.")
+    assert countries(analysis)["Philippe"] == "BE"
+
+
+def test_a_country_after_two_holders_of_one_post_is_the_second_s():
+    analysis = analyse("President Ana Costa and President Jean Dupont of Belgium met in Lisbon on Monday.")
+    assert countries(analysis)["Ana Costa"] != "BE"

@@ -300,7 +300,23 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
     if PRONOUN.match(text):
         mentions.append(PersonMention("", 0, 2, "pronoun"))
     # "President Claudia Sheinbaum of Mexico": a title gives none, the words after the name do.
-    return sorted((_with_country_beside(text, m) for m in mentions), key=lambda m: m.start)
+    return _couples(text, sorted((_with_country_beside(text, m) for m in mentions), key=lambda m: m.start))
+
+
+def _couples(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    """ "King Willem-Alexander and Queen Maxima of the Netherlands", "Prime Minister A and Foreign Minister B of
+    Japan": a country after two holders of different posts is both's. Of one post ("President Buhari and President
+    Akufo-Addo of Ghana") it is the second's only: two presidents serve two countries."""
+    result = list(mentions)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        if not (first.name and second.name and first.title and second.title) or first.country or not second.country:
+            continue
+        if first.title.title == second.title.title or not COUNTRY_AFTER.match(text, second.end):
+            continue
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[first.end:second.title.start]):
+            result[i] = replace(first, country=second.country)
+    return result
 
 
 def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, int]]) -> list[PersonMention]:

@@ -299,15 +299,25 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
         if len(excluded) == 1:
             infer(person, next(c for c in pair if c not in excluded))
     for fact in facts:
-        # Two people meeting: one of each side. With more, the others may be the host's own ministers.
-        if not fact.cue or len(fact.persons) != 2:
+        # Two people meeting: one of each side. With more, the others may be the host's own ministers. Two making a
+        # visit travel together: "King A and Queen B of the Netherlands began their state visit to India", "The King
+        # and Queen are accompanied on their visit by ...".
+        if not fact.cue or len(fact.persons) != 2 or fact.cue.kind == "visit" \
+                or THEIR_VISIT.search(fact.sentence.text):
             continue
+        first = min(start for start, _, _ in fact.spans)
+        if RECEIVED_BY.search(fact.sentence.text, max(0, first - 120), first):
+            continue  # "They were received by A and B at the airport": the hosts who greet a visitor, one side
         countries = {people.persons[i].country for i in fact.persons} - {""}
         for index in fact.persons:
             person = people.persons[index]
             if not person.country and not person.international and len(countries) == 1 \
                     and next(iter(countries)) in pair:
                 infer(person, next(c for c in pair if c not in countries))
+
+
+THEIR_VISIT = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}visit\b", re.I)
+RECEIVED_BY = re.compile(r"\b(?:received|welcomed|greeted)\s+by\b[^,;.]{0,80}$", re.I)
 
 
 def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tuple[str, ...],
