@@ -73,7 +73,8 @@ class Gazetteer:
             for text in row["demonyms"]:
                 self.places.setdefault(_key(text), PlaceName(text, row["code"], "demonym"))
         for row in load_json("cities.json"):
-            # "Nur-Sultan", "Bombay": names a city had, still in the archive's articles.
+            # "Nur-Sultan", "Bombay": names a city had, still in the archive's articles; "Downing Street", "the
+            # Kremlin": the seats of government that stand for their city.
             for text in _spellings([row["name"], *row.get("aliases", [])]):
                 self.places.setdefault(_key(text), PlaceName(text, row["country"], "city", row["name"]))
         # Place names are proper nouns: match them capitalised only, so "turkey" or "chad" in prose stay words.
@@ -98,6 +99,8 @@ class Gazetteer:
 
         self.bodies: list[str] = load_json("bodies.json")["bodies"]
         self.dynasties: dict[str, str] = load_json("dynasties.json")["families"]
+        # Heads of state and government and foreign ministers, as event coders' actor dictionaries have them.
+        self.leaders: list[dict] = load_json("leaders.json")["people"] if (DATA_DIR / "leaders.json").exists() else []
 
         cues = load_json("cues.json")
         self.meeting_trigger = alternation(cues["meeting_triggers"], flags=re.I)

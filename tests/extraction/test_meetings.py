@@ -279,3 +279,12 @@ def test_attending_the_meeting_were_is_an_attendance_list():
     analysis, _, merged = meetings(text)
     assert [set(names(analysis, m)) for m in merged] == [
         {"William Ruto", "Luis Gilberto Murillo", "Musalia Mudavadi", "Rebecca Miano"}]
+
+
+def test_a_visit_at_another_time_moves_no_meeting_there():
+    analysis = analyse(
+        "Nairobi: President William Ruto on Thursday held talks with President Paul Kagame on the sidelines of the "
+        "summit.\n\nThis was their first meeting since Kagame's visit to Accra last year and ahead of his proposed "
+        "visit to Ghana in the coming months.\n\nRuto also met Prime Minister Abiy Ahmed.")
+    merged = build_meetings(analysis, REFERENCE)
+    assert {m.country for m in merged if len(m.participants) == 2} == {"KE"}

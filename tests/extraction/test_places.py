@@ -1,7 +1,7 @@
 """Places in a sentence, and the venue of a meeting."""
 import pytest
 
-from events.extraction.recognise.places import find_places, venue
+from events.extraction.recognise.places import arrived, find_places, venue, visited_at_other_time
 
 
 def test_city_comma_country_takes_the_named_country():
@@ -102,3 +102,20 @@ def test_the_country_of_a_city_is_a_venue_too():
 
 def test_a_city_that_ends_the_name_of_a_building_is_no_place():
     assert find_places("The Centro Cultural de Belém hosted the meetings in Lisbon.")[0].text == "Lisbon"
+
+
+def test_a_seat_of_government_stands_for_its_city():
+    [place] = find_places("Biden met Prime Minister Rishi Sunak in Downing Street on Monday.")
+    assert (place.city, place.country, place.located) == ("London", "GB", True)
+
+
+def test_a_visit_at_another_time_is_no_arrival():
+    text = "It was their first meeting since the Kenyan leader's visit to Accra last year."
+    [place] = [p for p in find_places(text) if p.kind == "city"]
+    assert arrived(text, place) is None and visited_at_other_time(text, place)
+
+
+def test_a_proposed_visit_is_no_arrival():
+    text = "They met ahead of her proposed visit to Ghana in the coming months."
+    [place] = find_places(text)
+    assert arrived(text, place) is None

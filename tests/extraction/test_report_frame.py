@@ -2,6 +2,7 @@
 a national outlet's readout of a visit, a ministry's account of talks abroad, a regional paper's home news."""
 import datetime
 
+from events.extraction.gazetteer import Gazetteer, active
 from events.extraction.pipeline import extract
 from events.extraction.recognise.titles import find_titles
 from events.extraction.resolve.article import analyse
@@ -118,3 +119,25 @@ def test_a_country_after_two_holders_of_different_posts_is_both_s():
 def test_a_country_after_two_holders_of_one_post_is_the_second_s():
     analysis = analyse("President Ana Costa and President Jean Dupont of Belgium met in Lisbon on Monday.")
     assert countries(analysis)["Ana Costa"] != "BE"
+
+
+def test_a_leader_the_world_knows_named_in_full_is_of_their_country():
+    lexicon = Gazetteer()
+    lexicon.leaders = [{"name": "Ana Maria Costa", "aliases": ["Ana Costa"], "country": "PT", "offices": []}]
+    with active(lexicon):
+        analysis = analyse("Costa Ana said the budget would pass.\n\nPrime Minister Ana Costa met the unions.")
+        assert countries(analysis)["Ana Costa"] == "PT"
+
+
+def test_a_spelling_two_countries_leaders_share_gives_no_country():
+    lexicon = Gazetteer()
+    lexicon.leaders = [{"name": "Ana Costa", "aliases": [], "country": "PT", "offices": []},
+                       {"name": "Ana Costa", "aliases": [], "country": "BR", "offices": []}]
+    with active(lexicon):
+        analysis = analyse("Prime Minister Ana Costa met the unions.")
+        assert countries(analysis)["Ana Costa"] == ""
+
+
+def test_a_city_and_a_colon_opening_an_article_is_its_dateline():
+    analysis = analyse("Lima: President Ana Costa on Thursday had a series of bilateral meetings at the summit.")
+    assert analysis.dateline.city == "Lima"

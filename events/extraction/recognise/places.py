@@ -91,9 +91,30 @@ ARRIVAL = re.compile(
 )
 
 
+# A visit that is not the story's now: "her proposed visit to India in the coming months", "the leader's visit to
+# New Delhi last year".
+OTHER_TIME_BEFORE = re.compile(r"\b(?:proposed|planned|upcoming|expected|forthcoming|future|next|possible|previous|"
+                               r"earlier|last|past)\s+(?:[\w-]+\s+){0,2}$", re.I)
+OTHER_TIME_AFTER = re.compile(r"\s*(?:,\s*)?(?:last\s+(?:year|month|week)|next\s+(?:year|month|week)|in\s+the\s+coming\s+"
+                              r"(?:days|weeks|months)|later\s+this\s+(?:year|month)|earlier\s+this\s+year|in\s+(?:19|20)\d\d)\b",
+                              re.I)
+
+
 def arrived(text: str, place: PlaceMention) -> re.Match | None:
-    """The words before a place that say someone came there, if any."""
-    return ARRIVAL.search(text, max(0, place.start - 40), place.start)
+    """The words before a place that say someone came there now, if any."""
+    found = ARRIVAL.search(text, max(0, place.start - 40), place.start)
+    return None if found is None or _at_other_time(text, found, place) else found
+
+
+def visited_at_other_time(text: str, place: PlaceMention) -> bool:
+    """ "since her visit to New Delhi last year": a place someone went to or will go to, which is no venue now."""
+    found = ARRIVAL.search(text, max(0, place.start - 40), place.start)
+    return found is not None and _at_other_time(text, found, place)
+
+
+def _at_other_time(text: str, found: re.Match, place: PlaceMention) -> bool:
+    return bool(OTHER_TIME_BEFORE.search(text, max(0, found.start() - 40), found.start())
+                or OTHER_TIME_AFTER.match(text, place.end))
 
 
 def venue(places: list[PlaceMention], after: int = 0) -> PlaceMention | None:

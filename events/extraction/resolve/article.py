@@ -408,6 +408,8 @@ def _dateline(facts: list[SentenceFacts]) -> PlaceMention | None:
             follows = fact.sentence.text[place.end:]
             if place.kind == "city" and re.match(r"\s*(?:\||,\s*[A-Z][a-z]{2,8}\.?\s+\d|\(|—|-\s)", follows):
                 return place
+            if place.kind == "city" and place.start == 0 and fact.sentence.index == 0 and follows.startswith(": "):
+                return place  # "London: Prime Minister Narendra Modi on Thursday ..."
     return None
 
 

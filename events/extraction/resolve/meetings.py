@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from events.extraction.gazetteer import gazetteer
 from events.extraction.recognise.cues import GROUP, Occasion, trigger_tokens
-from events.extraction.recognise.places import PlaceMention, arrived, venue
+from events.extraction.recognise.places import PlaceMention, arrived, venue, visited_at_other_time
 from events.extraction.resolve.article import Analysis, SentenceFacts
 from events.extraction.resolve.matching import MeetingFacts, same_meeting
 from events.extraction.resolve.participants import linked_groups
@@ -217,7 +217,7 @@ def _one_each(groups: list[list[int]]) -> list[list[int]]:
 def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion | None,
                linked: bool = False) -> MeetingCandidate:
     after = occasion.end if occasion else fact.cue.start
-    place = venue(fact.places, after)
+    place = venue([p for p in fact.places if not visited_at_other_time(fact.sentence.text, p)], after)
     kind = fact.cue.kind
     spoke = SPOKE.search(fact.sentence.text)
     placed = spoke and any(p.located and p.start > spoke.start() for p in fact.places)
@@ -327,6 +327,8 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
     current = analysis.dateline
     for fact in analysis.facts:
         for place in fact.places:
+            if visited_at_other_time(fact.sentence.text, place):
+                continue  # "ahead of her proposed visit to India in the coming months"
             # "arrived in Jakarta", "while in Tokyo"; or a city where the sentence's meeting took place ("met ... in
             # Phnom Penh"): where the article's people are until it says otherwise.
             stay = place.kind in {"city", "country"} and arrived(fact.sentence.text, place)

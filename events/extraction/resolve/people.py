@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from events.extraction.gazetteer import gazetteer, load_json
+from events.extraction.gazetteer import Gazetteer, gazetteer, load_json
 from events.extraction.recognise.people import NOT_NAME_WORDS, PersonMention
 from events.extraction.recognise.titles import TitleMention
 
@@ -109,6 +109,18 @@ def _family_tokens(dynasties: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[
     return tuple((name_tokens(family), code) for family, code in dynasties)
 
 
+@lru_cache(maxsize=4)
+def _leader_countries(g: Gazetteer) -> dict[frozenset[str], str]:
+    """Each spelling of a leader's name, as its words in any order ("Kishida Fumio", "Fumio Kishida"), to the
+    country; "" where two countries' leaders share a spelling. Built once per lexicon."""
+    index: dict[frozenset[str], str] = {}
+    for person in g.leaders:
+        for name in [person["name"], *person.get("aliases", [])]:
+            key = frozenset(name_tokens(name))
+            index[key] = person["country"] if index.get(key, person["country"]) == person["country"] else ""
+    return index
+
+
 @lru_cache(maxsize=1)
 def _short_forms() -> dict[str, frozenset[str]]:
     forms: dict[str, frozenset[str]] = {}
@@ -185,6 +197,8 @@ class ArticlePerson:
             return self.known.country
         if family := self.dynasty_country:
             return family
+        if leader := self.leader_country:
+            return leader
         if self.country_votes:
             return self.country_votes.most_common(1)[0][0]
         return ""
@@ -198,6 +212,16 @@ class ArticlePerson:
             for family, code in families:
                 if len(tokens) > len(family) and tokens[-len(family):] == family:
                     return code
+        return ""
+
+    @property
+    def leader_country(self) -> str:
+        """ "Ranil Wickremesinghe": a head of state or government or a foreign minister whom the world knows, named in
+        full (events/data/leaders.json), is of that country whatever inference from the sentence would say."""
+        index = _leader_countries(gazetteer())
+        for tokens in self.tokens:
+            if country := index.get(frozenset(tokens), ""):
+                return country
         return ""
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
