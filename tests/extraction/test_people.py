@@ -1,7 +1,7 @@
 """Person mentions and their resolution across spellings. Invented sentences about many countries."""
 import pytest
 
-from events.extraction.recognise.people import clean_name, find_people, ner_name
+from events.extraction.recognise.people import PersonMention, clean_name, find_people, ner_name
 from events.extraction.resolve.people import KnownPerson, PeopleIndex, name_tokens, tokens_compatible
 
 
@@ -424,3 +424,17 @@ def test_titles_listed_after_a_name_are_all_that_person_s():
     assert [(m.name, m.title.title) for m in named(text)] == [
         ("Tamim bin Khalid Al Hamad", "Crown Prince"), ("Tamim bin Khalid Al Hamad", "Deputy Prime Minister"),
         ("Tamim bin Khalid Al Hamad", "Minister of Defence"), ("Justin Trudeau", "Prime Minister")]
+
+
+def test_emeritus_is_said_of_a_title_not_a_name():
+    assert ner_name("King Emeritus Juan Carlos") == "Juan Carlos"
+
+
+def test_the_commonest_slip_for_minister_is_no_name():
+    assert ner_name("Minster Anil Kumar") == "Anil Kumar"
+
+
+def test_a_handle_in_run_together_words_is_its_holder():
+    index = PeopleIndex()
+    index.add(PersonMention("Subrahmanyam Jaishankar", 0, 23, "title"), 0, "")
+    assert index.by_handle("DrSJaishankar").name == "Subrahmanyam Jaishankar"

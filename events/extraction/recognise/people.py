@@ -46,6 +46,8 @@ NOT_NAME_WORDS = {
     "indo-pacific", "quad", "asean", "g20", "g7", "brics", "un", "eu", "nato", "first", "second", "third",
     "delegation", "talks", "visit", "project", "rail", "train", "high", "speed", "forum", "conference",
     "today", "yesterday", "tomorrow", "tonight", "separately", "meanwhile", "however", "moreover", "furthermore",
+    "emeritus",  # "King Emeritus Juan Carlos", "Pope Emeritus Benedict XVI": said of a title, never a name
+    "minster",  # the press's commonest slip for "Minister": "External Affairs Minster S Jaishankar"
     # Headlines in title case ("Abiy Confers With African Leaders"): their verbs and prepositions end a name.
     "with", "for", "to", "from", "by", "over", "amid", "as", "meets", "confers", "holds", "hosts",
     "receives", "urges", "signs", "visits", "welcomes", "calls", "discusses", "vows", "seeks", "agree", "agrees",

@@ -295,7 +295,9 @@ class PeopleIndex:
         return max(holders, key=lambda p: max([s for s in p.sentences if s <= before_sentence], default=-1))
 
     def by_handle(self, handle: str) -> ArticlePerson | None:
-        parts = {p.lower() for p in re.split(r"[_.]", handle) if len(p) >= 4}
+        # "@narendramodi", "@Kiyo_Tanaka", "@DrSJaishankar": words run together, split where case or "_" says.
+        words = re.split(r"[_.]|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", handle)
+        parts = {p.lower() for p in words if len(p) >= 4}
         hits = [p for p in self.persons if any(parts & set(t) for t in p.tokens)]
         return hits[0] if len(hits) == 1 else None
 
