@@ -438,3 +438,10 @@ def test_a_handle_in_run_together_words_is_its_holder():
     index = PeopleIndex()
     index.add(PersonMention("Subrahmanyam Jaishankar", 0, 23, "title"), 0, "")
     assert index.by_handle("DrSJaishankar").name == "Subrahmanyam Jaishankar"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("High Commissioner Ratu Josefa Tikoduadua met him.", "Josefa Tikoduadua"),
+])
+def test_styles_before_a_name_are_no_part_of_it(text, name):
+    assert name in [m.name for m in named(text)]

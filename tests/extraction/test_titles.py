@@ -221,3 +221,8 @@ def test_an_adviser_to_a_country_s_president_is_of_that_country():
 def test_an_ambassador_to_a_country_is_not_of_that_country():
     [title] = find_titles("Ambassador to Japan Tom Wills attended.")
     assert title.country == ""
+
+
+def test_state_counsellor_is_an_office():
+    title = find_titles("State Counsellor Khin Mya received the envoy on Monday.")[0]
+    assert (title.title, title.kind) == ("State Counsellor", "head_of_government")

@@ -62,6 +62,7 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 # follows. Compared in lower case; CAPITAL_FORMS only as written, since "He" is also a pronoun and a Chinese name.
 FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
                     "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "hon", "prof", "professor", "engr",
+                    "ratu",
                     "prince", "princess"}
 CAPITAL_FORMS = {"HE", "H.E", "HH", "HRH"}
 # Not "Gen": a given name too ("Gen Nakatani").
