@@ -137,6 +137,14 @@ def _save(record, article: Article, **kwargs) -> None:
     record.save(**kwargs)
 
 
+def _hold(record: models.Model, *related: str) -> None:
+    """Re-read a found record and lock its row until the article's transaction ends (PostgreSQL; SQLite has one
+    writer at a time). The ingest saves every field of what it read: without the lock, a curator's edit committed
+    between that read and the save was written over with the old values, and the field's lock with it."""
+    record.refresh_from_db(from_queryset=type(record)._base_manager.select_for_update(of=("self",))
+                           .select_related(*related))
+
+
 def _protected(kind: str, record, evidence: str, result: ArticleResult) -> bool:
     """A verified or rejected record gains the article as a source and nothing else; the report says so."""
     if record.is_protected:
@@ -173,6 +181,8 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
                 facts: Sequence[SentenceFacts] = (), sources: Sources | None = None,
                 sightings: Sightings | None = None) -> Person:
     record = find_person(person)
+    if record is not None:
+        _hold(record, "country")
     country = countries.get(person.country)
     # A person made just now has no aliases or tenures but those this call gives them: nothing to ask the database.
     created = record is None
@@ -210,7 +220,8 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         # title is kept rather than lost.
         office_country = countries.get(title.country) or record.country
         office = _office(title, office_country, None if created else record)
-        tenure = tenures.get(office.pk) if created else Tenure.objects.filter(person=record, office=office).first()
+        tenure = (tenures.get(office.pk) if created
+                  else Tenure.objects.filter(person=record, office=office).select_for_update().first())
         if tenure is None:
             tenure = Tenure(person=record, office=office)
             _save(tenure, article)
@@ -274,6 +285,8 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
     evidence = source.text
     meeting = find_meeting(candidate, {p.pk for p in people})
     created = meeting is None
+    if not created:
+        _hold(meeting, "country")  # its participants are read again below, under the lock
     fields = {
         "kind": candidate.kind or Meeting.Kind.IN_PERSON,
         "status": Meeting.Status.PLANNED if candidate.planned else Meeting.Status.HELD,
@@ -376,6 +389,8 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
                    known: list[Agreement], facts: Sequence[SentenceFacts] = (),
                    sources: Sources | None = None) -> Agreement:
     agreement = find_agreement(candidate, known)
+    if agreement is not None:
+        _hold(agreement)
     source = agreement_evidence(candidate, facts)
     evidence = source.text
     if agreement is None:
