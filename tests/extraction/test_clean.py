@@ -292,3 +292,10 @@ def test_two_stamps_run_together_are_both_header():
                     "Ministers Meet in New York\n\nThe two ministers met on Thursday.")
     assert cleaned.published == datetime.date(2023, 9, 22)
     assert "Updated" not in cleaned.text and "09:58" not in cleaned.text
+
+
+def test_a_stamp_in_a_south_asian_time_zone_is_furniture():
+    cleaned = clean("Bangladesh Signs Six Deals\nStaff Correspondent\n"
+                    f"Published: 20 Mar 2021 03:25 PM BdST Updated: 20 Mar 2021 03:25 PM BdST\n{BODY}")
+    assert cleaned.published == datetime.date(2021, 3, 20)
+    assert "BdST" not in cleaned.text and cleaned.text.endswith(BODY)

@@ -445,3 +445,7 @@ def test_a_handle_in_run_together_words_is_its_holder():
 ])
 def test_styles_before_a_name_are_no_part_of_it(text, name):
     assert name in [m.name for m in named(text)]
+
+
+def test_a_source_credit_with_a_slash_is_no_person():
+    assert ner_name("Fiji Government/") == ""

@@ -361,7 +361,7 @@ def ner_name(raw: str) -> str:
         words.pop(0)
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
-    words = [w.strip(",;:") for w in words if w.strip(",;:")]
+    words = [w.strip(",;:/|") for w in words if w.strip(",;:/|")]  # "[Source: Fiji Government/ Facebook]"
     if not words or any(any(c.isdigit() for c in w) for w in words):
         return ""
     if gazetteer().is_place_word(" ".join(words)):

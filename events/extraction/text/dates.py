@@ -33,7 +33,8 @@ TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.
 # Time zones written after a time. A closed list: any short capitalised word would otherwise pass as one.
 TIMEZONE = (
     r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|IST|GMT|UTC|BST|CET|CEST|EET|EEST|WET|MSK|JST|KST|HKT|SGT|PKT"
-    r"|WIB|AEST|AEDT|ACST|AWST|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GST|SAST|WAT|EAT|CAT)\b"
+    r"|WIB|AEST|AEDT|ACST|AWST|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GST|SAST|WAT|EAT|CAT"
+    r"|BdST|NPT|MMT|ICT|PHT|MYT|AST|TRT|IRST)\b"
 )
 ISO_DATE = r"(?:1[89]\d\d|2\d\d\d)-[01]?\d-[0-3]?\d(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 # "November 26th 2019", "Aug. 20, 2024", "Monday, Aug 20, 2024"
