@@ -94,10 +94,10 @@ def test_the_fuller_mention_of_a_title_says_whose_official_it_is():
 
 def test_a_visitor_is_not_of_the_country_visited_and_the_host_there_is():
     analysis = analyse(
-        "Foreign Minister Roberto Ampuero made an official visit to Asuncion, Paraguay, where he held a meeting "
-        "with Foreign Minister Eladio Loizaga.")
-    ampuero, loizaga = analysis.people.persons
-    assert (ampuero.country, loizaga.country) == ("", "PY")
+        "Foreign Minister Rodrigo Salinas made an official visit to Asuncion, Paraguay, where he held a meeting "
+        "with Foreign Minister Eladio Benitez.")
+    salinas, benitez = analysis.people.persons
+    assert (salinas.country, benitez.country) == ("", "PY")
 
 
 def test_a_title_said_of_the_subject_is_the_subject_s():
@@ -129,10 +129,10 @@ def test_a_country_named_as_a_delegation_gives_its_people_their_nationality():
 
 def test_a_side_inferred_in_a_story_of_three_countries_is_no_evidence():
     analysis = analyse(
-        "Foreign Minister Vivian Balakrishnan met his Greek counterpart Nikos Dendias in Phnom Penh. "
-        "Timor-Leste and Greece were named by Balakrishnan. Greece and Cambodia agreed to expand trade.")
-    balakrishnan = next(p for p in analysis.people.persons if p.name == "Vivian Balakrishnan")
-    assert balakrishnan.evidenced_country == ""
+        "Foreign Minister Vivian Lim Boon met his Greek counterpart Nikos Karras in Phnom Penh. "
+        "Timor-Leste and Greece were named by Lim Boon. Greece and Cambodia agreed to expand trade.")
+    lim = next(p for p in analysis.people.persons if p.name == "Vivian Lim Boon")
+    assert lim.evidenced_country == ""
 
 
 def test_the_foreign_minister_refers_back_to_the_minister_of_foreign_affairs():

@@ -141,3 +141,22 @@ def test_a_spelling_two_countries_leaders_share_gives_no_country():
 def test_a_city_and_a_colon_opening_an_article_is_its_dateline():
     analysis = analyse("Lima: President Ana Costa on Thursday had a series of bilateral meetings at the summit.")
     assert analysis.dateline.city == "Lima"
+
+
+def test_a_leader_the_world_knows_and_their_own_ministers_meet_at_home():
+    lexicon = Gazetteer()
+    lexicon.leaders = [{"name": "Ada Okoro", "aliases": [], "country": "NG", "offices": []}]
+    with active(lexicon):
+        analysis = analyse("Abuja (NAN) - The cabinet meeting of Nigeria was presided over by President Ada Okoro "
+                           "and attended by Vice President Musa Bello and Minister of Works Emeka Obi.")
+        assert countries(analysis)["Ada Okoro"] == "NG"
+        assert meeting_candidates(analysis) == []
+
+
+def test_home_news_naming_no_country_is_of_its_known_leaders_country():
+    lexicon = Gazetteer()
+    lexicon.leaders = [{"name": "Ada Okoro", "aliases": [], "country": "NG", "offices": []}]
+    with active(lexicon):
+        analysis = analyse("Three ministers were sworn in before President Ada Okoro this morning.\n\n"
+                           "1. Musa Bello - Minister of Works\n2. Emeka Obi - Minister of Health")
+        assert (countries(analysis)["Musa Bello"], countries(analysis)["Emeka Obi"]) == ("NG", "NG")

@@ -332,7 +332,7 @@ def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tup
         text = fact.sentence.text
         free = [p for p in fact.places if not any(t.start <= p.start < t.end for t in fact.titles) and not p.located]
         named = _nations(free)
-        if len(named) != 1 or any(people.persons[i].evidenced_country for i in fact.persons):
+        if len(named) != 1 or any(people.persons[i].country_stated for i in fact.persons):
             continue
         if not any(PEOPLE_AFTER.match(text, p.end) or PEOPLE_BEFORE.search(text, max(0, p.start - 40), p.start)
                    for p in free):
@@ -355,14 +355,19 @@ def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tup
 
 def _assume_home(facts: list[SentenceFacts], people: PeopleIndex, filed_from: PlaceMention | None) -> None:
     """ "BHUBANESWAR: Chief Minister Naveen Patnaik on Sunday ...": a report of home affairs names no country; where
-    it was filed from is its officials'."""
-    if filed_from is None or any(_nations(fact.places) for fact in facts):
+    it was filed from is its officials'. With no dateline, the country of the leaders it names, where all the
+    leaders the world knows are of one ("sworn in before President A ... Prime Minister B said")."""
+    if any(_nations(fact.places) for fact in facts):
         return
     if any(fact.cue and len(fact.persons) >= 2 for fact in facts):
         return  # "BEIJING (Reuters) - Wang Yi met Antony Blinken": a meeting may bring anyone there
+    leaders = {p.leader_country for p in people.persons} - {""}
+    home = filed_from.country if filed_from else next(iter(leaders)) if len(leaders) == 1 else ""
+    if not home:
+        return
     for person in people.persons:
-        if not person.country and not person.international and filed_from.country not in person.not_countries:
-            person.presumed_country = filed_from.country
+        if not person.country and not person.international and home not in person.not_countries:
+            person.presumed_country = home
 
 
 def _assume_unmarked_side(people: PeopleIndex, pair: tuple[str, ...], facts: list[SentenceFacts],

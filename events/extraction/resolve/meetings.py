@@ -235,7 +235,7 @@ def _candidate(fact: SentenceFacts, participants: list[int], occasion: Occasion 
 
 
 def _one_government(participants: list[int], analysis: Analysis) -> bool:
-    """All of one country: by the text's word for each, or, with no word for any, by what is assumed of all.
+    """All of one country: by the text's word for each, or, with no word for any, by what is known or assumed of all.
 
     An assumption beside a country the text gives ("met Penny Wong of Australia" in an article naming no other
     country) says nothing about who is foreign, so a mix of the two never makes a meeting domestic.
@@ -243,8 +243,8 @@ def _one_government(participants: list[int], analysis: Analysis) -> bool:
     persons = [analysis.people.persons[i] for i in participants]
     if any(p.counterparts & set(participants) for p in persons):
         return False  # counterparts serve two governments, whatever is assumed of their countries
-    evidenced = [p.evidenced_country for p in persons]
-    countries = evidenced if any(evidenced) else [p.assumed_country for p in persons]
+    stated = [p.evidenced_country if p.country_stated else "" for p in persons]
+    countries = stated if any(stated) else [p.evidenced_country or p.assumed_country for p in persons]
     return len(countries) >= 2 and all(countries) and len(set(countries)) == 1
 
 

@@ -204,6 +204,13 @@ class ArticlePerson:
         return ""
 
     @property
+    def country_stated(self) -> bool:
+        """Whether the article or the database gives the person a country: the leaders dictionary is world knowledge
+        of the kind an assumption is, so a leader's country beside assumed ones may still make a meeting domestic."""
+        return not self.international and bool((self.known and self.known.country) or self.dynasty_country
+                                               or self.country_votes)
+
+    @property
     def dynasty_country(self) -> str:
         """ "Mohammed bin Abdulrahman Al Thani": a reigning family's name says whose official this is, whatever
         country the sentence around names."""
