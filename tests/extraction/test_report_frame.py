@@ -160,3 +160,43 @@ def test_home_news_naming_no_country_is_of_its_known_leaders_country():
         analysis = analyse("Three ministers were sworn in before President Ada Okoro this morning.\n\n"
                            "1. Musa Bello - Minister of Works\n2. Emeka Obi - Minister of Health")
         assert (countries(analysis)["Musa Bello"], countries(analysis)["Emeka Obi"]) == ("NG", "NG")
+
+
+def test_a_leader_whose_names_repeat_a_word_is_not_anyone_of_that_one_name():
+    lexicon = Gazetteer()
+    lexicon.leaders = [{"name": "Karim Karim", "aliases": [], "country": "AF", "offices": []}]
+    with active(lexicon):
+        assert countries(analyse("King Karim met the unions."))["Karim"] == ""
+
+
+def test_a_leader_is_known_with_or_without_the_arabic_article():
+    lexicon = Gazetteer()
+    lexicon.leaders = [{"name": "Samir Haddad", "aliases": [], "country": "JO", "offices": []}]
+    with active(lexicon):
+        assert countries(analyse("Foreign Minister Samir al-Haddad met the unions."))["Samir al-Haddad"] == "JO"
+
+
+def test_those_accompanying_a_leader_are_of_the_leader_s_country():
+    analysis = analyse("Turkish President Ali Demir arrived in Doha on Monday.\n\n"
+                       "Demir was accompanied by Finance Minister Kerem Aksoy and Defence Minister Murat Kaya.")
+    assert (countries(analysis)["Kerem Aksoy"], countries(analysis)["Murat Kaya"]) == ("TR", "TR")
+
+
+def test_those_accompanying_stop_at_the_meeting_verb():
+    analysis = analyse("Turkish President Ali Demir, accompanied by Finance Minister Kerem Aksoy, met Emir Hamad "
+                       "Saleh in Doha.")
+    assert countries(analysis)["Kerem Aksoy"] == "TR" and countries(analysis)["Hamad Saleh"] != "TR"
+
+
+def test_two_people_in_an_attendance_list_are_not_two_sides():
+    analysis = analyse("Prime Minister Omar Saleh of Iraq met King Faisal Hamdan of Jordan in Amman.\n\n"
+                       "The meeting was attended by Iraqi Foreign Minister Adel Karim, and the governor of Anbar, "
+                       "Sami Nouri.")
+    assert countries(analysis)["Sami Nouri"] != "JO"
+
+
+def test_delegates_of_one_country_named_beside_one_of_them_are_all_of_it():
+    analysis = analyse("Turkish President Ali Demir met Emir Hamad Saleh of Qatar in Doha.\n\n"
+                       "Turkey's Communications Director Emre Aydin and presidential spokesman Selim Kurt were "
+                       "among the Turkish delegates.")
+    assert countries(analysis)["Selim Kurt"] == "TR"

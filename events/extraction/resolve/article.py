@@ -198,6 +198,9 @@ ENTOURAGE = re.compile(r"['\u2019]s\s+(?:entourage|delegation|team|party)\s+(?:a
                        r"comprises|consisted\s+of|was\s+made\s+up\s+of|including)\b", re.I)
 
 
+ACCOMPANIED = re.compile(r"(?:\s+(?:was|were|is|are|will\s+be|has\s+been)|,)\s+(?:also\s+)?accompanied\s+by\b", re.I)
+
+
 # "Hungary was represented by Secretary of State Oszkar Okros": whom a country sends speaks for it.
 REPRESENTED = re.compile(r"\s+(?:was|were|is|are|will\s+be)\s+represented\s+by\s+", re.I)
 
@@ -224,15 +227,20 @@ def _clause_end(text: str, position: int) -> int:
 
 
 def _delegations(facts: list[SentenceFacts], people: PeopleIndex) -> None:
+    """ "A's delegation included B and C", "A was accompanied by B and C": B and C are of A's country. Those who
+    accompany stop at the sentence's meeting verb: "A, accompanied by B, met C"."""
     for fact in facts:
-        for match in ENTOURAGE.finditer(fact.sentence.text):
+        text = fact.sentence.text
+        for match in [*ENTOURAGE.finditer(text), *ACCOMPANIED.finditer(text)]:
             owners = [person for _, end, person in fact.spans if end == match.start()]
             if not owners or not people.persons[owners[0]].country:
                 continue
             country = people.persons[owners[0]].country
+            stop = fact.cue.start if fact.cue and fact.cue.start > match.end() and match.re is ACCOMPANIED \
+                else len(text)
             for start, _, index in fact.spans:
                 member = people.persons[index]
-                if start > match.end() and not member.country and country not in member.not_countries:
+                if match.end() < start < stop and not member.country and country not in member.not_countries:
                     member.assumed_country = country
 
 
@@ -305,6 +313,8 @@ def _infer_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tupl
         if not fact.cue or len(fact.persons) != 2 or fact.cue.kind == "visit" \
                 or THEIR_VISIT.search(fact.sentence.text):
             continue
+        if gazetteer().attendance.search(fact.sentence.text) or ACCOMPANIED.search(fact.sentence.text):
+            continue  # "The meeting was attended by A and B": a list of those present, often of one side
         first = min(start for start, _, _ in fact.spans)
         if RECEIVED_BY.search(fact.sentence.text, max(0, first - 120), first):
             continue  # "They were received by A and B at the airport": the hosts who greet a visitor, one side
@@ -326,13 +336,15 @@ def _assume_countries(facts: list[SentenceFacts], people: PeopleIndex, pair: tup
     from the votes: the assumption never makes a meeting domestic when set beside a country the text gives."""
     for fact in facts:
         # "The Malaysian delegation comprises Minister of Transport A, Minister of Trade B", "On the Palestinian side,
-        # it was attended by A, B": a sentence that names one country only, as a body of people, and gives it to
-        # none of its people, speaks of that country's people. Given to one ("President A and President B of
-        # Ghana"), it says nothing of the others; nor does a country named for anything else ("PNG's population").
+        # it was attended by A, B", "A, B and C were among the Turkish delegates": a sentence that names one country
+        # only, as a body of people, and gives none of its people another, speaks of that country's people. Given
+        # to one of them alone ("President A and President B of Ghana"), it says nothing of the others; nor does a
+        # country named for anything else ("PNG's population").
         text = fact.sentence.text
         free = [p for p in fact.places if not any(t.start <= p.start < t.end for t in fact.titles) and not p.located]
         named = _nations(free)
-        if len(named) != 1 or any(people.persons[i].country_stated for i in fact.persons):
+        if len(named) != 1 or any(people.persons[i].country_stated and people.persons[i].country not in named
+                                  for i in fact.persons):
             continue
         if not any(PEOPLE_AFTER.match(text, p.end) or PEOPLE_BEFORE.search(text, max(0, p.start - 40), p.start)
                    for p in free):
@@ -389,7 +401,8 @@ def _assume_unmarked_side(people: PeopleIndex, pair: tuple[str, ...], facts: lis
 
 
 # A country named as a body of people: "the Malaysian delegation", "On the Palestinian side", "officials of Ghana".
-_BODY_OF_PEOPLE = r"(?:delegation|delegations|side|team|officials|ministers|government|cabinet|leadership|authorities)"
+_BODY_OF_PEOPLE = (r"(?:delegation|delegations|delegates|side|team|officials|ministers|government|cabinet|leadership"
+                   r"|authorities)")
 PEOPLE_AFTER = re.compile(rf"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?{_BODY_OF_PEOPLE}\b")
 PEOPLE_BEFORE = re.compile(rf"\b{_BODY_OF_PEOPLE}\s+(?:of|from)\s+(?:the\s+)?$")
 

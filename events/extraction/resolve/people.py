@@ -110,15 +110,24 @@ def _family_tokens(dynasties: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[
 
 
 @lru_cache(maxsize=4)
-def _leader_countries(g: Gazetteer) -> dict[frozenset[str], str]:
+def _leader_countries(g: Gazetteer) -> dict[tuple[str, ...], str]:
     """Each spelling of a leader's name, as its words in any order ("Kishida Fumio", "Fumio Kishida"), to the
     country; "" where two countries' leaders share a spelling. Built once per lexicon."""
-    index: dict[frozenset[str], str] = {}
+    index: dict[tuple[str, ...], str] = {}
     for person in g.leaders:
         for name in [person["name"], *person.get("aliases", [])]:
-            key = frozenset(name_tokens(name))
+            key = _leader_key(name_tokens(name))
             index[key] = person["country"] if index.get(key, person["country"]) == person["country"] else ""
     return index
+
+
+def _leader_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words in any order, each as often as written ("Abdullah Abdullah" is not "Abdullah"), without the
+    Arabic article the press writes or leaves out ("Ayman al-Safadi", "Ayman Safadi")."""
+    return tuple(sorted(t for t in tokens if t not in ARABIC_ARTICLES)) or tuple(sorted(tokens))
+
+
+ARABIC_ARTICLES = frozenset({"al", "el"})
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +236,7 @@ class ArticlePerson:
         full (events/data/leaders.json), is of that country whatever inference from the sentence would say."""
         index = _leader_countries(gazetteer())
         for tokens in self.tokens:
-            if country := index.get(frozenset(tokens), ""):
+            if country := index.get(_leader_key(tokens), ""):
                 return country
         return ""
 
