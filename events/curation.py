@@ -17,6 +17,19 @@ NEVER_LOCKED = frozenset({"locked_fields"})
 LOCKABLE_ROWS: dict[str, tuple[str, ...]] = {"meeting": ("participants",)}
 
 
+def row_list(model: type[models.Model], row_model: type[models.Model]) -> str | None:
+    """The lockable name under which `model` keeps its rows of `row_model`: a meeting's "participants", an agreement's
+    "meetings" (its M2M through AgreementMeeting); None when they are no list a curator locks (a person's tenures)."""
+    opts = model._meta
+    for field in opts.many_to_many:
+        if field.remote_field.through is row_model:
+            return field.name
+    for name in LOCKABLE_ROWS.get(opts.model_name, ()):
+        if opts.get_field(name).related_model is row_model:
+            return name
+    return None
+
+
 def fields_to_lock(model: type[models.Model], changed: Iterable[str]) -> list[str]:
     """The names among `changed` (a form's changed_data, a formset's relation) that a re-parse must keep.
 

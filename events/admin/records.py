@@ -183,6 +183,24 @@ def mark_rejected(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} marked rejected.")
 
 
+def edited_lists(formsets) -> dict[tuple[type[Extracted], int], set[str]]:
+    """The records whose lockable lists the inlines' edits changed, each with the lists' names: for every row added,
+    changed or removed, the records it hangs from (before and after a change of them) that keep such rows as a list
+    (a participant's meeting; a meeting link's agreement, on the agreement's page or the meeting's)."""
+    edited: dict[tuple[type[Extracted], int], set[str]] = {}
+    for formset in formsets:
+        lists = {fk: curation.row_list(fk.related_model, formset.model) for fk in formset.model._meta.concrete_fields
+                 if fk.many_to_one and issubclass(fk.related_model, Extracted)}
+        lists = {fk: name for fk, name in lists.items() if name}
+        for inline_form in formset.forms:
+            if not lists or not inline_form.has_changed():
+                continue
+            for fk, name in lists.items():
+                for pk in {inline_form.initial.get(fk.name), getattr(inline_form.instance, fk.attname)} - {None}:
+                    edited.setdefault((fk.related_model, pk), set()).add(name)
+    return edited
+
+
 class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
     """A record the pipeline wrote: what a curator changes here is locked against re-parsing."""
 
@@ -220,16 +238,18 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Rows added, changed or removed in an inline (a meeting's participants) are the curator's list now: locked
-        # as a field is, in a version of its own since the record was saved before its inlines.
-        edited = [formset.fk.remote_field.related_name for formset in formsets
-                  if formset.new_objects or formset.changed_objects or formset.deleted_objects]
+        # Rows added, changed or removed in an inline (a meeting's participants, an agreement's meeting links) are the
+        # curator's list now: locked as a field is, in a version of its own since the record was saved before its
+        # inlines. A link edited on a meeting's page is an edit of its agreement's list as much as on the agreement's.
         record = form.instance
-        locks = set(curation.fields_to_lock(type(record), edited)) - set(record.locked_fields)
-        if locks:
-            record.lock(*locks)
-            curation.save_as_curator(record, request.user, f"{', '.join(sorted(locks))} edited in the admin",
-                                     update_fields=["locked_fields", "updated_at"])
+        for (model, pk), names in edited_lists(formsets).items():
+            owner = record if (model, pk) == (type(record), record.pk) else (
+                model._default_manager.select_for_update().filter(pk=pk).first())
+            locks = set(names) - set(owner.locked_fields) if owner is not None else set()
+            if locks:
+                owner.lock(*locks)
+                curation.save_as_curator(owner, request.user, f"{', '.join(sorted(locks))} edited in the admin",
+                                         update_fields=["locked_fields", "updated_at"])
 
 
 @admin.register(Person)

@@ -1,7 +1,8 @@
 """The one step that writes: an article's extraction into the database, merged with what is there.
 
-Runs inside the caller's transaction. Never writes a field a curator locked (a meeting's "participants" included),
-nor anything but a new source into a verified or rejected record (participants and links included).
+Runs inside the caller's transaction. Never writes a field a curator locked (a meeting's "participants", an agreement's
+"parties" and "meetings" included), nor anything but a new source into a verified or rejected record (participants
+and links included).
 """
 from __future__ import annotations
 
@@ -109,6 +110,11 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
             for agreement in {agreements.get(name)} - {None}:
                 if meeting.is_protected or agreement.is_protected:
                     continue  # a curator has decided on it: the link is theirs to make
+                if agreement.is_locked("meetings") and not AgreementMeeting.objects.filter(
+                        agreement=agreement, meeting=meeting).exists():
+                    # The curator decided at which meetings it was discussed: a link they removed stays out.
+                    result.note("meeting link", f"{agreement} at {meeting}", "locked", candidate.sentences[0].text)
+                    continue
                 signed = agreement.status == Agreement.Status.SIGNED
                 role = AgreementMeeting.Role.SIGNED if signed else AgreementMeeting.Role.DISCUSSED
                 link, made = AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting,
@@ -414,7 +420,11 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
     if not agreement.is_protected:
         # Only the parties it lacks: add() makes a version of the agreement even when it adds nothing.
         parties = {countries[c] for c in candidate.parties if c in countries} - set(agreement.parties.all())
-        if parties:
+        if parties and agreement.is_locked("parties"):
+            # The curator decided who the parties are: a country they removed (or never added) stays out.
+            for party in sorted(parties, key=lambda country: country.code):
+                result.note("party", f"{party.code} of {agreement}", "locked", evidence)
+        elif parties:
             agreement._change_reason = _reason(article)  # that version names the article, as a save's does
             agreement.parties.add(*parties)
     _add_source(sources, AgreementSource, agreement, article, source.source_fields())
