@@ -288,3 +288,16 @@ def test_a_visit_at_another_time_moves_no_meeting_there():
         "visit to Ghana in the coming months.\n\nRuto also met Prime Minister Abiy Ahmed.")
     merged = build_meetings(analysis, REFERENCE)
     assert {m.country for m in merged if len(m.participants) == 2} == {"KE"}
+
+
+def test_leaders_whose_directives_a_meeting_follows_take_no_part():
+    text = ("During a meeting in Amman on Monday, both ministers stressed cooperation that reflects the directives of "
+            "His Majesty King Faisal and United Arab Emirates President Sheikh Hamad Bin Rashid Al Maktoum.")
+    _, _, merged = meetings(text)
+    assert all(len(m.participants) < 2 for m in merged)
+
+
+def test_a_head_of_state_sharing_a_minister_s_given_name_is_someone_else():
+    analysis = analyse("Foreign Minister Sheikh Hamad bin Rashid Al Maktoum met Prime Minister Omar Saleh. "
+                       "King Hamad sent his greetings.")
+    assert {p.name for p in analysis.people.persons} >= {"Hamad bin Rashid Al Maktoum", "Hamad"}

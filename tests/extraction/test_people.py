@@ -442,6 +442,10 @@ def test_a_handle_in_run_together_words_is_its_holder():
 
 @pytest.mark.parametrize("text, name", [
     ("High Commissioner Ratu Josefa Tikoduadua met him.", "Josefa Tikoduadua"),
+    ("The Chief Minister Tan Sri Abang Hamid Tun Salleh met him.", "Abang Hamid Tun Salleh"),
+    ("Trade Minister Tengku Datuk Seri Ismail Tengku Abdul Rahman met him.", "Tengku Ismail Tengku Abdul Rahman"),
+    ("Transport Minister Dato' Sri Ahmad Fauzi met him.", "Ahmad Fauzi"),
+    ("Brunei's Foreign Minister II Dato Hamzah Yusof met him.", "Hamzah Yusof"),
 ])
 def test_styles_before_a_name_are_no_part_of_it(text, name):
     assert name in [m.name for m in named(text)]
@@ -449,3 +453,18 @@ def test_styles_before_a_name_are_no_part_of_it(text, name):
 
 def test_a_source_credit_with_a_slash_is_no_person():
     assert ner_name("Fiji Government/") == ""
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The Premier of Sabah Hajiji Mohd Noor met him.", "Hajiji Mohd Noor", "Premier of Sabah"),
+    ("Governor of Basra Asaad Al Eidani met him.", "Asaad Al Eidani", "Governor of Basra"),
+    ("Prime Minister of Papua New Guinea James Marape met him.", "James Marape", "Prime Minister"),
+])
+def test_a_place_between_a_title_and_a_name_belongs_to_the_title(text, name, title):
+    mention = next(m for m in find_people(text) if m.name)
+    assert (mention.name, mention.title.title) == (name, title)
+
+
+def test_a_malaysian_state_s_chief_minister_is_a_malaysian_office():
+    mention = next(m for m in find_people("Johor Menteri Besar Datuk Aziz Rahman said.") if m.name)
+    assert (mention.name, mention.title.title, mention.country) == ("Aziz Rahman", "Menteri Besar", "MY")

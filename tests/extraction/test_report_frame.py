@@ -200,3 +200,17 @@ def test_delegates_of_one_country_named_beside_one_of_them_are_all_of_it():
                        "Turkey's Communications Director Emre Aydin and presidential spokesman Selim Kurt were "
                        "among the Turkish delegates.")
     assert countries(analysis)["Selim Kurt"] == "TR"
+
+
+def test_the_fullest_spelling_of_a_name_says_which_leader_it_is():
+    # Sixteen names, so that an order left to string hashing would put a short spelling first for one of them.
+    given = ["Karim", "Samir", "Adel", "Fadi", "Nabil", "Omar", "Rami", "Tarek"]
+    families = [("Haddad", "Khoury"), ("Nasser", "Saleh")]
+    names = [(g, f) for g in given for f in families[given.index(g) % 2]]
+    lexicon = Gazetteer()
+    lexicon.leaders = [row for g, f in names for row in (
+        {"name": f"{g} {f}", "aliases": [], "country": "JO", "offices": []},
+        {"name": f, "aliases": [], "country": "LB", "offices": []})]
+    with active(lexicon):
+        for g, f in names:
+            assert countries(analyse(f"King {g} {f} spoke. King {f} left."))[f"{g} {f}"] == "JO", f"{g} {f}"

@@ -226,3 +226,7 @@ def test_an_ambassador_to_a_country_is_not_of_that_country():
 def test_state_counsellor_is_an_office():
     title = find_titles("State Counsellor Khin Mya received the envoy on Monday.")[0]
     assert (title.title, title.kind) == ("State Counsellor", "head_of_government")
+
+
+def test_a_title_starts_a_word():
+    assert find_titles("Chile welcomed Peru's backing of the Andean Community's plan.") == []

@@ -20,14 +20,16 @@ PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|do|das|la|le|dos|
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
 # Up to three forms of address in a row: "H H Sheikh Tamim", "HE Dr. Ali".
+# Malaysian styles, which may also stand inside a name after a royal title: "Tengku Datuk Seri Zafrul Tengku Abdul Aziz".
+MALAY_STYLE = r"(?:Datuk|Dato['\u2019]?|Datin)(?:\s+S(?:e)?ri)?"
 ADDRESS = (r"(?:(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)|Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH"
-           r"|H\.?\s?H|Sheikh|Sheikha|Shaikh|Prince|Princess)\.?\s+){0,3}+")
+           rf"|H\.?\s?H|Sheikh|Sheikha|Shaikh|Prince|Princess|Tan\s+Sri|Puan\s+Sri|Toh\s+Puan|Tun|{MALAY_STYLE})\.?\s+){{0,3}}+")
 # "Mohammed Shia al-Sudani", "Abdel Fattah el-Sisi": an Arabic article joined to the name by a hyphen, in lower case.
 ARTICLE_WORD = r"(?:al|el|ad|as|ash|at|az|ul|ud)-\p{L}[\p{Ll}\p{Lm}\p{Mn}]+"
 # "King Abdullah II", "Felipe VI": a regnal number ends a name ("I" and "V" alone are too often something else).
 REGNAL = r"(?:\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?![\w-]))?+"
 NAME = (rf"{ADDRESS}(?:(?<!\p{{L}})\p{{Lu}}{{1,2}}\.?\s+)?{NAME_WORD}"
-        rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{NAME_WORD}|{ARTICLE_WORD})){{0,5}}+{REGNAL}")
+        rf"(?:\s+(?:{PARTICLE}\s+|{MALAY_STYLE}\s+){{0,2}}(?:{NAME_WORD}|{ARTICLE_WORD})){{0,5}}+{REGNAL}")
 NAME_AT = re.compile(rf"\s*(?P<name>{NAME})")
 HANDLE = re.compile(r"\s*@(?P<handle>\w+)")
 
@@ -60,11 +62,15 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 
 # Forms of address that open a name ("Datuk Seri Anwar Ibrahim", "Sheikh Tamim", "Mr Nyesom Wike"); the name is what
 # follows. Compared in lower case; CAPITAL_FORMS only as written, since "He" is also a pronoun and a Chinese name.
-FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "datin", "seri", "tan", "tun", "haji", "alhaji", "sheikh", "shaikh",
+FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "dato\u2019", "datin", "seri", "tan", "tun", "toh", "haji", "alhaji",
+                    "sheikh", "shaikh",
                     "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "hon", "prof", "professor", "engr",
                     "ratu",
                     "prince", "princess"}
 CAPITAL_FORMS = {"HE", "H.E", "HH", "HRH"}
+TWO_WORD_FORMS = {("tan", "sri"), ("puan", "sri"), ("toh", "puan"), ("dato'", "sri"), ("dato\u2019", "sri"),
+                  ("dato", "sri")}
+MALAY_STYLES = {"datuk", "dato", "dato'", "dato\u2019", "datin"}
 # Not "Gen": a given name too ("Gen Nakatani").
 MILITARY_RANKS = {"rear", "admiral", "general", "lieutenant", "brigadier", "colonel", "marshal", "commodore", "lt",
                   "col", "brig", "adm"}
@@ -104,8 +110,17 @@ def clean_name(raw: str) -> str:
     if len(words) > 3 and words[0].strip(".") == "H" and words[1].strip(".") in {"H", "E"}:
         words = words[2:]  # "H H Sheikh Tamim", "H. E. Mahmoud Abbas"
     while len(words) > 1 and (words[0].lower().strip(".,") in FORMS_OF_ADDRESS | MILITARY_RANKS
-                              or words[0].strip(".") in CAPITAL_FORMS):
-        words.pop(0)  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim", "Rear Admiral X": address, not the name
+                              or words[0].strip(".") in CAPITAL_FORMS
+                              or (len(words) > 2 and words[0].isupper() and len(words[0]) > 1
+                              and words[1].lower().strip(".,") in FORMS_OF_ADDRESS)):
+        # "Foreign Minister II Dato Erywan Yusof": capitals before a form of address belong to the title.
+        form = words.pop(0).lower().strip(".,")  # "Datuk Seri Anwar Ibrahim", "Sheikh Tamim": address, not the name
+        if len(words) > 1 and (form, words[0].lower()) in TWO_WORD_FORMS:
+            words.pop(0)  # "Tan Sri Abang Johari", not a name "Sri Abang Johari"
+    # "Tengku Datuk Seri Zafrul Tengku Abdul Aziz": a style after a royal title is no part of the name either.
+    words = [w for i, w in enumerate(words)
+             if not (i and (w.lower().strip(".,") in MALAY_STYLES
+                            or (w.lower() in {"seri", "sri"} and words[i - 1].lower().strip(".,") in MALAY_STYLES)))]
     kept: list[str] = []
     g = gazetteer()
     for position, word in enumerate(words):

@@ -56,8 +56,9 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
     # A rank word ends it too, unless a comma follows: "the Commission of the African Union, Moussa Faki".
     not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b(?![,;]))"
     return re.compile(
-        # "Japanese Prime Minister", "Japan's Prime Minister", and in headline style "Fiji Prime Minister".
-        rf"(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+"
+        # "Japanese Prime Minister", "Japan's Prime Minister", and in headline style "Fiji Prime Minister". A title
+        # starts a word: no "King" in "backing".
+        rf"(?<!\w)(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+"
         # "International Monetary Fund (IMF) Managing Director": a body may carry its abbreviation.
         rf"|(?-i:(?:the\s+)?(?P<body>{body}))(?:\s*\([A-Z]{{2,6}}\))?(?:['\u2019]s)?\s+)"
         # "Turkey's Communications Director": a portfolio named between the country and the title.
@@ -285,6 +286,12 @@ def _name_start(text: str, match: re.Match, group: str, g: Gazetteer) -> int | N
         name.insert(0, word)
     if not name or len(name) == len(words):
         return None
+    if len(name) >= 3 and name[-1].end() == len(match.group(group)) and words[-len(name) - 1].group().lower() in {
+            "of", "the"} and not any(w.group().lower() in g.portfolio_words for w in words[:-len(name) - 1]):
+        # "Premier of Sarawak Abang Johari Tun Openg", "President of Papua New Guinea James Marape": no ministry word
+        # at all, so a place's name (the longest the gazetteer knows, else one word) and then the holder's.
+        known = [k for k in range(1, len(name) - 1) if g.place(" ".join(w.group() for w in name[:k]))]
+        return match.start(group) + name[max(known, default=1)].start()
     particle = re.match(r"\s+(?:bin|bint|ibn|al|el|van|von|de|da|di|du|dos|del)\s", text[match.end():])
     if len(name) < 2 and not particle:
         return None

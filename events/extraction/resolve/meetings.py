@@ -22,7 +22,8 @@ PARTICIPATION = re.compile(
     re.I,
 )
 # Words before a name that send something from someone who is not there.
-ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|condolences|on\s+behalf)\b"
+ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|condolences|on\s+behalf|directives"
+                    r"|directions|instructions|guidance|vision)\b"
                     r"(?:\s+[\w'-]+){0,5}?\s+(?:of|from)\s+(?:[\w'-]+\s+){0,3}$"
                     # "laid a wreath at the samadhi of Mahatma Gandhi", "paid tribute to": the dead are honoured, not met
                     r"|\b(?:tribute|homage|wreath|respects|memorial|mausoleum|samadhi|tomb|grave|statue|legacy)\b"
@@ -201,9 +202,17 @@ def _occasions(fact: SentenceFacts) -> tuple[Occasion, ...]:
 def _absent(fact: SentenceFacts) -> set[int]:
     """People the sentence names only as senders: "conveyed the greetings of King Salman", "a message from X"."""
     sent, present = set(), set()
-    for start, _, person in fact.spans:
-        (sent if ABSENT.search(fact.sentence.text, max(0, start - 80), start) else present).add(person)
+    previous_end, previous_absent = 0, False
+    for start, end, person in sorted(fact.spans):
+        # "the directives of King A and President B": both are absent, however long B's title.
+        absent = ABSENT.search(fact.sentence.text, max(0, start - 80), start) is not None or (
+            previous_absent and AND_NEXT.fullmatch(fact.sentence.text, previous_end, start) is not None)
+        (sent if absent else present).add(person)
+        previous_end, previous_absent = end, absent
     return sent - present
+
+
+AND_NEXT = re.compile(r"\s+and\s+(?:[\w'\u2019-]+\s+){0,6}")
 
 
 def _one_each(groups: list[list[int]]) -> list[list[int]]:

@@ -187,6 +187,12 @@ class ArticlePerson:
         return {name_tokens(n) for n in self.names}
 
     @property
+    def spellings(self) -> list[tuple[str, ...]]:
+        """The names' words, fullest first and then as written: an order that does not hang on string hashing, so
+        where two spellings say different things the same one wins in every process."""
+        return sorted(self.tokens, key=lambda tokens: (-len(tokens), tokens))
+
+    @property
     def country(self) -> str:
         if self.international:
             return ""
@@ -224,7 +230,7 @@ class ArticlePerson:
         """ "Mohammed bin Abdulrahman Al Thani": a reigning family's name says whose official this is, whatever
         country the sentence around names."""
         families = _family_tokens(tuple(gazetteer().dynasties.items()))
-        for tokens in self.tokens:
+        for tokens in self.spellings:
             for family, code in families:
                 if len(tokens) > len(family) and tokens[-len(family):] == family:
                     return code
@@ -235,7 +241,7 @@ class ArticlePerson:
         """ "Ranil Wickremesinghe": a head of state or government or a foreign minister whom the world knows, named in
         full (events/data/leaders.json), is of that country whatever inference from the sentence would say."""
         index = _leader_countries(gazetteer())
-        for tokens in self.tokens:
+        for tokens in self.spellings:
             if country := index.get(_leader_key(tokens), ""):
                 return country
         return ""
@@ -253,6 +259,19 @@ def _same_post(held: TitleMention, said: TitleMention) -> bool:
     return held.title == said.title or (held.kind == said.kind and held.kind in ONE_POST_KINDS)
 
 
+HEADS = {"head_of_state", "head_of_government"}
+MINISTERS = {"foreign_minister", "defence_minister", "minister", "deputy_minister"}
+
+
+def _other_rank(mention: PersonMention, tokens: tuple[str, ...], person: ArticlePerson) -> bool:
+    """ "Minister of Foreign Affairs Sheikh Abdullah bin Zayed", later "King Abdullah": a part of a minister's name
+    given to a head of state (or the other way round) is someone else who shares a given name."""
+    if mention.title is None or not person.titles or any(len(tokens) >= len(mine) for mine in person.tokens):
+        return False
+    kinds = {t.kind for t in person.titles}
+    return (mention.title.kind in HEADS and kinds <= MINISTERS) or (mention.title.kind in MINISTERS and kinds <= HEADS)
+
+
 class PeopleIndex:
     """The persons of one article, built mention by mention."""
 
@@ -262,7 +281,10 @@ class PeopleIndex:
 
     def add(self, mention: PersonMention, sentence: int, evidence: str) -> ArticlePerson:
         tokens = name_tokens(mention.name)
-        candidates = [p for p in self.persons if p.matches(tokens)]
+        candidates = [p for p in self.persons if p.matches(tokens) and not _other_rank(mention, tokens, p)]
+        if len(candidates) > 1:
+            # A name written before in full is that person's, whoever else shares a part of it.
+            candidates = [p for p in candidates if tokens in p.tokens] or candidates
         if len(candidates) > 1:
             # "Singh" with two Singhs: the one with the same country, else the latest mentioned.
             same = [p for p in candidates if mention.country and p.country == mention.country]
