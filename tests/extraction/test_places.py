@@ -119,3 +119,14 @@ def test_a_proposed_visit_is_no_arrival():
     text = "They met ahead of her proposed visit to Ghana in the coming months."
     [place] = find_places(text)
     assert arrived(text, place) is None
+
+
+@pytest.mark.parametrize("sentence, city, country", [
+    ("The ministers met on the sidelines of the UN General Assembly in New York.", "New York", "US"),
+    ("The two sides held talks in Geneva on Monday.", "Geneva", "CH"),
+    ("The leaders met at the Prime Minister's Office in Putrajaya.", "Putrajaya", "MY"),
+    ("The ministers met at Mar-a-Lago on Friday.", "Mar-a-Lago", "US"),
+])
+def test_seats_of_diplomacy_under_the_population_cut_are_places(sentence, city, country):
+    found = venue(find_places(sentence))
+    assert (found.city, found.country) == (city, country)
