@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db import models
+from django.db import models, transaction
 
 from .models.base import DatePrecision, Extracted, ReviewState, period_start
 
@@ -66,6 +66,33 @@ def save_as_curator(record: Extracted, user, reason: str = "", **kwargs) -> None
     record._history_user = user
     record._change_reason = reason[:100]
     record.save(**kwargs)
+
+
+def save_curated(record: Extracted, changed: Iterable[str], *, user, reason: str, lock: Iterable[str] = ()) -> None:
+    """Save a curator's edit of a stored record: the fields in `changed` (model fields and M2M names alike; a form's
+    changed_data, what a request changed), written onto the row as it is now, and locked with those in `lock`.
+
+    The curator edited the record as read earlier (a change page opened minutes ago, a request's read): an ingest may
+    have written other fields since, and a full save wrote their old values back. So the row is read again under a
+    lock held to the end of the caller's transaction (an ingest writing it waits, as it makes the curator wait), the
+    fields the curator left alone take its values, so the record and its history's version are the row as it is, and
+    only the changed fields are written (a date with its precision: one without the other may disagree with it).
+    The caller writes the changed M2M lists.
+    """
+    model = type(record)
+    fields = {field.name: field for field in model._meta.concrete_fields if not field.primary_key}
+    changed = set(changed)
+    for date_field, precision_field, _ in DATES.get(model._meta.model_name, ()):
+        if changed & {date_field, precision_field}:
+            changed |= {date_field, precision_field}
+    with transaction.atomic():
+        current = model._base_manager.select_for_update().get(pk=record.pk)
+        for name, field in fields.items():
+            if name not in changed:
+                setattr(record, field.attname, getattr(current, field.attname))
+        record.lock(*fields_to_lock(model, [*changed, *lock]))
+        written = sorted(changed & set(fields) | {"locked_fields", "updated_at"})
+        save_as_curator(record, user, reason, update_fields=written)
 
 
 # A record's dates: (date field, its precision field, the field keeping the words it was read from, or None).

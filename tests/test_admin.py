@@ -192,8 +192,8 @@ def change_form_data(response) -> dict:
                     data[form.add_prefix(name)] = "on"
             elif value is not None:
                 data[form.add_prefix(name)] = value
-            if field.show_hidden_initial:  # Fields with a callable default, like JSON lists.
-                data[form.add_initial_prefix(name)] = value
+            if field.show_hidden_initial:  # The value the page showed, sent back as a browser does ("" for none).
+                data[form.add_initial_prefix(name)] = "" if value is None else value
     return data
 
 

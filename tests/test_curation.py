@@ -1,6 +1,8 @@
 """Which fields a curator's edit locks against re-parsing."""
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from events import curation, models
@@ -65,3 +67,28 @@ def test_set_review_state_locks_the_state():
 def test_set_review_state_counts_the_records():
     factories.AgreementFactory.create_batch(3)
     assert curation.set_review_state(models.Agreement.objects.all(), models.ReviewState.VERIFIED) == 3
+
+
+@pytest.mark.django_db
+def test_save_curated_writes_the_changed_fields_onto_the_row_as_it_is_now():
+    meeting = factories.MeetingFactory(city="Jakarta", title="Wong - Marsudi", locked_fields=["summary"])
+    read_earlier = models.Meeting.objects.get(pk=meeting.pk)
+    models.Meeting.objects.filter(pk=meeting.pk).update(title="Wong - Marsudi at the ASEAN Summit")  # an ingest
+    read_earlier.city = "Bogor"
+    curation.save_curated(read_earlier, ["city"], user=None, reason="edited")
+    meeting.refresh_from_db()
+    assert (meeting.city, meeting.title, meeting.locked_fields) == (
+        "Bogor", "Wong - Marsudi at the ASEAN Summit", ["city", "summary"])
+    assert read_earlier.title == meeting.title  # the caller's record is the row as it is, for its answer and history
+
+
+@pytest.mark.django_db
+def test_save_curated_writes_a_date_with_its_precision():
+    meeting = factories.MeetingFactory(date=datetime.date(2024, 3, 1), date_precision="month")
+    read_earlier = models.Meeting.objects.get(pk=meeting.pk)
+    models.Meeting.objects.filter(pk=meeting.pk).update(date=datetime.date(2024, 3, 5), date_precision="day")
+    read_earlier.date_precision = "year"  # and the date, as settle_date gives it, equal to what was read
+    read_earlier.date = datetime.date(2024, 1, 1)
+    curation.save_curated(read_earlier, ["date_precision"], user=None, reason="edited")
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.date_precision) == (datetime.date(2024, 1, 1), "year")

@@ -216,11 +216,23 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
             return LockedFieldsField(self.model, label="Locked fields", help_text=db_field.help_text)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # Each field carries the value the page showed, so that what the curator changed is told from the page, not
+        # from the record as it is when the form comes back: an ingest may have written a field meanwhile, and that
+        # field would count as the curator's change (written back and locked).
+        for field in form.base_fields.values():
+            field.show_hidden_initial = True
+        return form
+
     def save_model(self, request, obj, form, change):
         settled = curation.settle_curated_dates(obj, form.changed_data)
+        if change:
+            curation.save_curated(obj, [*form.changed_data, *settled], user=request.user, reason="edited in the admin")
+            return
         curation.lock_changed_fields(obj, [*form.changed_data, *settled])
         obj._history_user = request.user
-        obj._change_reason = "edited in the admin" if change else "added in the admin"
+        obj._change_reason = "added in the admin"
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -237,7 +249,17 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
         super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+        if change:
+            # Only the lists the curator changed (parties): save_m2m sets each to the page's values, and a party an
+            # ingest added since the page was opened would go.
+            many = {field.name: field for field in type(form.instance)._meta.many_to_many}
+            for name in form.changed_data:
+                if name in many:
+                    many[name].save_form_data(form.instance, form.cleaned_data[name])
+        else:
+            form.save_m2m()
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
         # Rows added, changed or removed in an inline (a meeting's participants, an agreement's meeting links) are the
         # curator's list now: locked as a field is, in a version of its own since the record was saved before its
         # inlines. A link edited on a meeting's page is an edit of its agreement's list as much as on the agreement's.

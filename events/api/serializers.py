@@ -14,7 +14,7 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from events.curation import DATES, fields_to_lock, settle_date
+from events.curation import DATES, fields_to_lock, save_curated, settle_date
 from events.models import (
     Agreement,
     AgreementMeeting,
@@ -141,16 +141,31 @@ class ExtractedSerializer(serializers.ModelSerializer):
         return attrs
 
     def save(self, **kwargs: Any) -> Any:
-        # A field a curator set by hand is locked so that a re-parse never overwrites it, as in the admin.
-        previous = self.instance.locked_fields if self.instance is not None else []
-        edited = fields_to_lock(self.Meta.model, self.validated_data)
-        if self.instance is not None:
-            user = getattr(self.context.get("request"), "user", None)
-            self.instance._history_user = user if user is not None and user.is_authenticated else None
-            old_state, new_state = self.instance.review_state, self.validated_data.get("review_state")
-            moved = f"{new_state} (was {old_state}) " if new_state and new_state != old_state else ""
-            self.instance._change_reason = f"{moved}edited through the API"
-        return super().save(locked_fields=sorted(set(previous) | set(edited)), **kwargs)
+        if self.instance is None:
+            # A field a curator set by hand is locked so that a re-parse never overwrites it, as in the admin.
+            kwargs["locked_fields"] = fields_to_lock(self.Meta.model, self.validated_data)
+        return super().save(**kwargs)
+
+    @transaction.atomic
+    def update(self, instance: Any, validated_data: dict) -> Any:
+        """Write what the request changed, onto the row as it is now (save_curated); lock every field it set."""
+        many = {field.name for field in type(instance)._meta.many_to_many}
+        # Told from the record as this request read it: a PUT sends every field, and its unchanged ones would write
+        # back what an ingest has changed since.
+        changed = [name for name, value in validated_data.items()
+                   if (set(value) != set(getattr(instance, name).all()) if name in many
+                       else value != getattr(instance, name))]
+        old_state, new_state = instance.review_state, validated_data.get("review_state")
+        moved = f"{new_state} (was {old_state}) " if new_state and new_state != old_state else ""
+        for name, value in validated_data.items():
+            if name not in many:
+                setattr(instance, name, value)
+        user = getattr(self.context.get("request"), "user", None)
+        save_curated(instance, changed, user=user if user is not None and user.is_authenticated else None,
+                     reason=f"{moved}edited through the API", lock=validated_data)
+        for name in many & set(changed):
+            getattr(instance, name).set(validated_data[name])
+        return instance
 
 
 # ----------------------------------------------------------------------------- countries, offices, articles

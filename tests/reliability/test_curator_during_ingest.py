@@ -153,3 +153,19 @@ def test_a_curators_country_for_a_person_survives_an_ingest_that_gives_one(inges
     assert person.country.code == "NZ" and "country" in person.locked_fields
     assert PersonSource.objects.filter(record=person, article__file_name="day.txt").count() == 1
     assert_one_run_of_the_day_article(meeting, result)
+
+
+def test_the_date_an_ingest_writes_survives_a_curators_edit_of_another_field(ingest_context, curator_patch, monkeypatch):
+    # The curator's request reads the meeting while the ingest holds its row, about to date it to the day; the save
+    # waits for the ingest's commit. It wrote back every field as its request had read them, the month date with them.
+    meeting = month_meeting(ingest_context)
+    interleaving = Interleaving(monkeypatch, "_protected", lambda found: isinstance(found, Meeting))
+    result, response = interleaving.run(
+        lambda: ingest(ingest_context, WONG_MARSUDI, "day.txt"),
+        curator_patch(f"/api/meetings/{meeting.pk}/", {"location": {"city": "Bogor"}}),
+    )
+    assert response.status_code == 200, response.content
+    meeting.refresh_from_db()
+    assert (meeting.city, meeting.date, meeting.date_precision) == ("Bogor", datetime.date(2024, 3, 5), "day")
+    assert meeting.locked_fields == ["city"]
+    assert_one_run_of_the_day_article(meeting, result)
