@@ -6,7 +6,8 @@ from django.db.models.signals import post_migrate
 
 
 def create_cache_table(using: str, verbosity: int = 1, **kwargs: Any) -> None:
-    """The database cache (settings.CACHES) needs its table: make `migrate` create it, as tests do."""
+    """The database cache (CACHE_URL=db://, settings.CACHES) needs its table: make `migrate` create it, as tests do.
+    With another cache, the command does nothing."""
     call_command("createcachetable", database=using, verbosity=verbosity)
 
 

@@ -96,6 +96,31 @@ def test_database_defaults_to_sqlite_in_the_project(monkeypatch):
                                                   str(diplomacy_settings.BASE_DIR / "db.sqlite3"))
 
 
+def test_cache_defaults_to_files_beside_the_code(monkeypatch):
+    monkeypatch.delenv("CACHE_URL", raising=False)
+    monkeypatch.delenv("CACHE_DIR", raising=False)
+    config = diplomacy_settings.cache_from_env()
+    assert (config["BACKEND"], config["LOCATION"]) == ("django.core.cache.backends.filebased.FileBasedCache",
+                                                       str(diplomacy_settings.BASE_DIR / ".django_cache"))
+
+
+@pytest.mark.parametrize(("url", "backend"), [
+    ("redis://cache.internal:6379/0", "django.core.cache.backends.redis.RedisCache"),
+    ("rediss://cache.internal:6380/1", "django.core.cache.backends.redis.RedisCache"),
+    ("db://", "django.core.cache.backends.db.DatabaseCache"),
+])
+def test_cache_url_names_a_shared_cache(monkeypatch, url, backend):
+    monkeypatch.setenv("CACHE_URL", url)
+    assert diplomacy_settings.cache_from_env()["BACKEND"] == backend
+
+
+@pytest.mark.parametrize("url", ["locmem://", "memcached://localhost", "nonsense"])
+def test_cache_url_refuses_a_cache_of_one_process_or_an_unknown_one(monkeypatch, url):
+    monkeypatch.setenv("CACHE_URL", url)
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        diplomacy_settings.cache_from_env()
+
+
 def test_debug_is_off_unless_asked_for():
     result = import_settings("print(s.DEBUG)", SECRET_KEY="a-real-secret")
     assert result.stdout == "False\n"

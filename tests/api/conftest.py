@@ -1,16 +1,7 @@
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 
 from tests.factories import UserFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle(db):
-    """Anonymous throttling counts in the cache, a database table: each test starts with none spent."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def user_with(*codenames: str):
