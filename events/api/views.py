@@ -34,7 +34,7 @@ from events.models import (
     Tenure,
 )
 
-from . import filter_types, filters
+from . import filter_types, filters, meeting_page
 from . import serializers as s
 from .exceptions import InUse
 from .parameters import KnownParametersOnly
@@ -44,25 +44,26 @@ from .relations import bilateral
 # Ids in paths: digits that fit the id column, so /api/persons/abc/ is a 404 before any query.
 ID_IN_PATH = "[0-9]{1,18}"
 
-# The nested lists of a page are prefetched into plain lists (to_attr, read by s.Prefetched): into a related
-# manager, Django clones and filters the prefetch's queryset once per meeting, which a py-spy profile of the meetings
-# filter at 100,000 meetings showed as 13% of a request. A source's article is read without its text (it is not shown).
+# A detail view reads this queryset; a list reads its page as plain rows (meeting_page), each nested list in the
+# order given here (by id). The nested lists are prefetched into plain lists (to_attr, read by s.Prefetched): into a
+# related manager, Django clones and filters the prefetch's queryset once per meeting, which a py-spy profile of the
+# meetings filter at 100,000 meetings showed as 13% of a request. A source's article is read without its text.
 MEETINGS = (
     Meeting.objects.select_related("country").defer(*(f"country__{f}" for f in ("official_name", "aliases", "demonyms",
                                                                               "capital", "kind")))
     .prefetch_related(
         Prefetch("agreementmeeting_set",
-                 AgreementMeeting.objects.select_related("agreement").exclude(agreement__review_state=ReviewState.REJECTED),
-                 to_attr=s.PREFETCHED["agreementmeeting_set"]),
-        Prefetch("sources", MeetingSource.objects.select_related("article").defer("article__text"),
+                 AgreementMeeting.objects.select_related("agreement").exclude(agreement__review_state=ReviewState.REJECTED)
+                 .order_by("id"), to_attr=s.PREFETCHED["agreementmeeting_set"]),
+        Prefetch("sources", MeetingSource.objects.select_related("article").defer("article__text").order_by("id"),
                  to_attr=s.PREFETCHED["sources"]),
     )
     .order_by(F("date").desc(nulls_last=True), "title", "id")
 )
 
 
-def with_participants(meetings: QuerySet, request: Request) -> QuerySet:
-    """Meetings with their participants, less the persons a curator rejected unless the reader curates persons."""
+def shown_participants(request: Request) -> QuerySet:
+    """Participants in a meeting's order, less the persons a curator rejected unless the reader curates persons."""
     # Participant's default ordering goes through the meeting's (date, title), a join to every meeting of the page
     # for an order that only matters within one meeting.
     # Only what ParticipantSerializer shows: the other columns of a person, office and country (JSON and
@@ -73,7 +74,19 @@ def with_participants(meetings: QuerySet, request: Request) -> QuerySet:
                     .order_by("meeting_id", "id"))
     if not is_curator(request, Person):
         participants = participants.exclude(person__review_state=ReviewState.REJECTED)
-    return meetings.prefetch_related(Prefetch("participants", participants, to_attr=s.PREFETCHED["participants"]))
+    return participants
+
+
+def with_participants(meetings: QuerySet, request: Request) -> QuerySet:
+    """Meetings with the participants the reader may see."""
+    return meetings.prefetch_related(Prefetch("participants", shown_participants(request),
+                                              to_attr=s.PREFETCHED["participants"]))
+
+
+def meetings_page(view: viewsets.GenericViewSet, meetings: QuerySet) -> Response:
+    """A page of meetings as MeetingSerializer shows them, read as plain rows (events.api.meeting_page)."""
+    page = view.paginate_queryset(meeting_page.rows(meetings))
+    return view.get_paginated_response(meeting_page.represent(page, shown_participants(view.request)))
 
 
 class MergedRedirect:
@@ -188,11 +201,10 @@ class PersonViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.
     def meetings(self, request: Request, pk: str | None = None) -> Response:
         """The meetings this person took part in, with the same filters as /api/meetings/."""
         person = get_object_or_404(hide_rejected(Person.objects.all(), request, listing=False), pk=pk)
-        meetings = self.filter_queryset(with_participants(self.get_queryset(), request)).filter(
+        meetings = self.filter_queryset(self.get_queryset()).filter(
             id__in=Participant.objects.filter(person=person).values("meeting_id")
         )
-        page = self.paginate_queryset(meetings)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return meetings_page(self, meetings)
 
 
 class MeetingViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
@@ -203,6 +215,9 @@ class MeetingViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets
 
     def get_queryset(self) -> QuerySet:
         return with_participants(super().get_queryset(), self.request)
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        return meetings_page(self, self.filter_queryset(self.get_queryset()))
 
 
 class AgreementViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
