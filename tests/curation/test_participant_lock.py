@@ -6,7 +6,7 @@ import pytest
 
 from events.models import Meeting, MeetingSource, Participant
 from tests import factories
-from tests.curation.ingest import WONG_MARSUDI, WONG_MARSUDI_JAISHANKAR, ingest
+from tests.curation.ingest import WONG_MARSUDI, WONG_MARSUDI_JAISHANKAR, ingest, wong_marsudi_meeting
 from tests.curation.test_participant_history import remove_in_the_admin, revert_to
 from tests.test_admin import change_form_data, save_change, url
 
@@ -112,3 +112,37 @@ def test_a_meeting_with_locked_participants_saves_with_the_lock_kept(admin_clien
     meeting = factories.ParticipantFactory(meeting__locked_fields=["participants"]).meeting
     save_change(admin_client, meeting, city="Jakarta")
     assert meeting.locked_fields == ["city", "participants"]
+
+
+# Without an occasion two participants must be shared (resolve.matching.same_meeting): a meeting whose participant a
+# curator replaced or removed is still the meeting a later report of it names, with the participant as it first was.
+
+def replace_in_the_admin(client, participant, person) -> None:
+    meeting = participant.meeting
+    data = change_form_data(client.get(url(Meeting, "change", meeting.pk)))
+    index = next(key.split("-")[1] for key, value in data.items()
+                 if key.startswith("participants-") and key.endswith("-id") and str(value) == str(participant.pk))
+    response = client.post(url(Meeting, "change", meeting.pk), data | {
+        f"participants-{index}-person": person.pk, f"participants-{index}-raw_name": person.name})
+    assert response.status_code == 302
+
+
+def test_a_meeting_whose_participant_a_curator_replaced_is_found_by_a_later_report(ingest_context, admin_client):
+    meeting = wong_marsudi_meeting(ingest_context)
+    sugiono = factories.PersonFactory(name="Sugiono", country=factories.country("ID"))
+    replace_in_the_admin(admin_client, meeting.participants.get(person__name="Retno Marsudi"), sugiono)
+    result = ingest(ingest_context, "JAKARTA (Reuters) - " + WONG_MARSUDI, "second.txt")
+    assert Meeting.objects.get() == meeting
+    assert participant_names(meeting) == {"Penny Wong", "Sugiono"}
+    assert sorted(MeetingSource.objects.filter(record=meeting).values_list("article__file_name", flat=True)) == [
+        "first.txt", "second.txt"]
+    assert [note.label for note in result.records if note.action == "locked"] == [f"Retno Marsudi at {meeting}"]
+
+
+def test_a_meeting_whose_participant_a_curator_removed_is_found_by_a_report_naming_them(ingest_context, admin_client):
+    meeting = three_minister_meeting(ingest_context)
+    remove_in_the_admin(admin_client, meeting.participants.get(person__name="Retno Marsudi"))
+    ingest(ingest_context, WONG_MARSUDI, "second.txt")
+    assert Meeting.objects.get() == meeting
+    assert participant_names(meeting) == {"Penny Wong", "Subrahmanyam Jaishankar"}
+

@@ -52,6 +52,19 @@ def test_one_shared_person_is_not_enough_without_an_occasion():
     assert not same_meeting(meeting(), meeting(participants=frozenset({1, 3})))
 
 
+def test_a_participant_a_curator_took_out_counts_when_the_other_report_names_them():
+    # A meeting first read as one of 1 and 2, where a curator then replaced 2 by 3.
+    corrected = meeting(participants=frozenset({1, 3}), former=frozenset({2}))
+    assert same_meeting(corrected, meeting()) and same_meeting(meeting(), corrected)
+
+
+def test_a_participant_a_curator_took_out_is_not_a_participant_otherwise():
+    # Nor does it make a report of others the meeting's: 2 and 4 are not the meeting of 1 and 3.
+    corrected = meeting(participants=frozenset({1, 3}), former=frozenset({2}))
+    assert not same_meeting(corrected, meeting(participants=frozenset({2, 4})))
+    assert not same_meeting(corrected, meeting(participants=frozenset({1, 4})))
+
+
 def test_one_pairs_partnership_is_not_another_pairs():
     key = agreement_key("Strategic Partnership")
     assert not same_agreement(AgreementFacts(key, frozenset({"AU", "JP"})), AgreementFacts(key, frozenset({"IN", "JP"})))

@@ -27,18 +27,24 @@ class MeetingFacts:
     city: str = ""
     occasion: frozenset[str] = frozenset()  # occasion_key() of the event's name
     date_mention: DateMention | None = None  # the words of a date no reference could resolve
+    # A stored meeting's: people a curator took out of it (removed, or replaced by another person). Reports made
+    # before the correction, and later ones repeating their error, still name them.
+    former: frozenset[Hashable] = frozenset()
 
 
 def same_meeting(a: MeetingFacts, b: MeetingFacts) -> bool:
     """Nothing tells them apart, and they share their people: all of the smaller side's (two at least), or, at one
-    named occasion, any."""
+    named occasion, any. Someone a curator took out of one still counts as at it when the other names them: without
+    that, a report of the meeting as first read would no longer be of it, and would make it again."""
     if not kinds_compatible(a.kind, b.kind) or _dates_conflict(a, b) or _places_conflict(a, b):
         return False
+    people_a = a.participants | (a.former & b.participants)
+    people_b = b.participants | (b.former & a.participants)
     if a.occasion and b.occasion:
         if not occasions_match(a.occasion, b.occasion):
             return False
-        return not (a.participants and b.participants) or bool(a.participants & b.participants)
-    small, large = sorted((a.participants, b.participants), key=len)
+        return not (people_a and people_b) or bool(people_a & people_b)
+    small, large = sorted((people_a, people_b), key=len)
     return len(small) >= 2 and small <= large
 
 

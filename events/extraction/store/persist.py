@@ -254,14 +254,30 @@ def _office(title: TitleMention, country: Country | None, holder: Person | None)
 
 # ----------------------------------------------------------------------------- meetings
 
-def stored_facts(meeting: Meeting) -> MeetingFacts:
-    """A stored meeting as matching sees it (participants by person id)."""
+def stored_facts(meeting: Meeting, ever: frozenset[int] = frozenset()) -> MeetingFacts:
+    """A stored meeting as matching sees it (participants by person id); `ever`: every person its participants have
+    been, of whom those it no longer has are the ones a curator took out."""
     date = ResolvedDate(meeting.date, meeting.date_precision, meeting.date_text) if meeting.date else None
+    participants = frozenset(p.person_id for p in meeting.participants.all() if p.person_id)
     return MeetingFacts(
-        kind=meeting.kind, participants=frozenset(p.person_id for p in meeting.participants.all() if p.person_id),
+        kind=meeting.kind, participants=participants,
         date=date, country=meeting.country.code if meeting.country_id else "", city=meeting.city,
-        occasion=occasion_key(meeting.occasion) if meeting.occasion else frozenset(),
+        occasion=occasion_key(meeting.occasion) if meeting.occasion else frozenset(), former=ever - participants,
     )
+
+
+def ever_participants(meetings: list[Meeting]) -> dict[int, frozenset[int]]:
+    """Every person each meeting's participants have been, from their history, for the meetings whose participants a
+    curator decided (locked): an ingest never takes a participant out, and a curator's removal or replacement (in the
+    admin, by a revert) locks the list. One query, and none when no such meeting is among them."""
+    curated = [meeting.pk for meeting in meetings if "participants" in meeting.locked_fields]
+    ever: dict[int, set[int]] = {}
+    if curated:
+        rows = (Participant.history.filter(meeting_id__in=curated, person_id__isnull=False)
+                .values_list("meeting_id", "person_id").distinct())
+        for meeting_id, person_id in rows:
+            ever.setdefault(meeting_id, set()).add(person_id)
+    return {meeting_id: frozenset(people) for meeting_id, people in ever.items()}
 
 
 def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | None:
@@ -277,7 +293,9 @@ def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | Non
         pool = pool.filter(Q(date__isnull=True) | Q(date__gte=datetime.date(year, 1, 1),
                                                    date__lt=datetime.date(year + 1, 1, 1)))
     facts = candidate.facts(participants=frozenset(people))
-    hits = [m for m in pool if same_meeting(stored_facts(m), facts)]
+    pool = list(pool)
+    ever = ever_participants(pool)
+    hits = [m for m in pool if same_meeting(stored_facts(m, ever.get(m.pk, frozenset())), facts)]
     # The closest date first: a day beats a month beats nothing.
     hits.sort(key=lambda m: (m.date is None, {"day": 0, "month": 1, "year": 2}.get(m.date_precision, 3)))
     return hits[0] if hits else None
