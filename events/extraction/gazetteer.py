@@ -72,11 +72,15 @@ class Gazetteer:
         for row in countries:
             for text in row["demonyms"]:
                 self.places.setdefault(_key(text), PlaceName(text, row["code"], "demonym"))
+        # Cities apart too: "Singapore", "Kuwait", "Luxembourg" are countries among places, and cities on a dateline.
+        self.cities: dict[str, PlaceName] = {}
         for row in load_json("cities.json"):
             # "Nur-Sultan", "Bombay": names a city had, still in the archive's articles; "Downing Street", "the
             # Kremlin": the seats of government that stand for their city.
             for text in _spellings([row["name"], *row.get("aliases", [])]):
-                self.places.setdefault(_key(text), PlaceName(text, row["country"], "city", row["name"]))
+                city = PlaceName(text, row["country"], "city", row["name"])
+                self.places.setdefault(_key(text), city)
+                self.cities.setdefault(_key(text), city)
         # Place names are proper nouns: match them capitalised only, so "turkey" or "chad" in prose stay words.
         # The pattern runs on bare_letters(text), so "Brasília" and "Brasilia" are one place.
         self.place_pattern = alternation(bare_letters(p.text) for p in self.places.values())
@@ -118,6 +122,9 @@ class Gazetteer:
 
     def place(self, text: str) -> PlaceName | None:
         return self.places.get(_key(text))
+
+    def city(self, text: str) -> PlaceName | None:
+        return self.cities.get(_key(text))
 
     def office(self, text: str) -> OfficeTitle | None:
         return self.offices.get(text.lower())

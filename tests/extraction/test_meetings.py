@@ -301,3 +301,11 @@ def test_a_head_of_state_sharing_a_minister_s_given_name_is_someone_else():
     analysis = analyse("Foreign Minister Sheikh Hamad bin Rashid Al Maktoum met Prime Minister Omar Saleh. "
                        "King Hamad sent his greetings.")
     assert {p.name for p in analysis.people.persons} >= {"Hamad bin Rashid Al Maktoum", "Hamad"}
+
+
+def test_a_caption_putting_two_people_together_places_their_meeting():
+    text = ("Finance Minister Kim Min-su (right) poses for a photo with Chinese Ambassador Wu Lei in Seoul on Friday.\n\n"
+            "Finance Minister Kim Min-su met with Chinese Ambassador Wu Lei on Friday to discuss economic ties.")
+    analysis = analyse(text)
+    found = build_meetings(analysis, REFERENCE)
+    assert [m.place.city if m.place else None for m in found] == ["Seoul"]

@@ -468,3 +468,18 @@ def test_a_place_between_a_title_and_a_name_belongs_to_the_title(text, name, tit
 def test_a_malaysian_state_s_chief_minister_is_a_malaysian_office():
     mention = next(m for m in find_people("Johor Menteri Besar Datuk Aziz Rahman said.") if m.name)
     assert (mention.name, mention.title.title, mention.country) == ("Aziz Rahman", "Menteri Besar", "MY")
+
+
+@pytest.mark.parametrize("text", [
+    "The leader landed at the King Faisal Airport in the capital.",
+    "The President Julius Nyerere Bridge was opened on Monday.",
+    "The talks were held at the President Amadou Toure International Airport.",
+])
+def test_a_place_named_after_a_holder_is_no_mention_of_one(text):
+    assert [m for m in find_people(text) if m.name] == []
+
+
+def test_a_lone_name_after_bin_is_the_father_s_not_the_person_s():
+    from events.extraction.resolve.article import analyse
+    analysis = analyse("Crown Prince Faisal bin Khalid met the envoy. King Khalid made a visit to Egypt in 2016.")
+    assert {p.name for p in analysis.people.persons} >= {"Faisal bin Khalid", "Khalid"}

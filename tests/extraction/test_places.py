@@ -130,3 +130,11 @@ def test_a_proposed_visit_is_no_arrival():
 def test_seats_of_diplomacy_under_the_population_cut_are_places(sentence, city, country):
     found = venue(find_places(sentence))
     assert (found.city, found.country) == (city, country)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was greeted by Foreign Minister Ana Costa and Portugal's Ambassador to Brazil Rui Lopes.",
+    "He was greeted by the Singapore High Commissioner to Malaysia, Tan Wei Ming.",
+])
+def test_an_envoy_s_posting_is_no_venue(sentence):
+    assert venue(find_places(sentence)) is None

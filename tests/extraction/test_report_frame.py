@@ -214,3 +214,9 @@ def test_the_fullest_spelling_of_a_name_says_which_leader_it_is():
     with active(lexicon):
         for g, f in names:
             assert countries(analyse(f"King {g} {f} spoke. King {f} left."))[f"{g} {f}"] == "JO", f"{g} {f}"
+
+
+def test_a_city_state_on_the_dateline_is_the_city_filed_from():
+    cleaned = clean("SINGAPORE: Malaysian Prime Minister Omar Salleh arrived here today for an official visit.")
+    analysis = analyse(cleaned.text, dateline=cleaned.dateline)
+    assert (analysis.dateline.kind, analysis.dateline.city, analysis.dateline.country) == ("city", "Singapore", "SG")

@@ -248,6 +248,8 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             mentions += [PersonMention(n, s, e, "title", _portfolio_aside(text, e, title), country) for n, s, e in listed]
             previous = mentions[-1] if listed else previous
             continue
+        if NAMED_AFTER_HOLDER.match(text, title.end):
+            continue  # "the King Khalid Airport", "the Prince Sultan Air Base": a place named after a holder
         found = _name_after(text, title.end)
         if found and all(w.lower() in gazetteer().portfolio_words for w in found[0].split()):
             found = None  # "Minister of Energy Transition and ...": the rest of a portfolio, not a name
@@ -478,6 +480,11 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
 
 
 # Between a title and the name it introduces: the rest of the title ("of the African Union") and a comma.
+# A title, a name, and a word for a place or thing named after the holder.
+NAMED_AFTER_HOLDER = re.compile(
+    r"(?:\s+\p{Lu}[\p{L}'-]*+){1,4}?\s+(?:International\s+)?(?:Airport|Air\s+Base|Airbase|University|Hospital|Stadium"
+    r"|Mosque|Bridge|Causeway|Street|Road|Avenue|Boulevard|Highway|Hall|Centre|Center|Park|School|College|Academy"
+    r"|Foundation|Award|Prize|Cup|Port|Canal|Dam|Museum|Library|Medal|Fund|Institute|Square)\b")
 TITLE_THEN_NAME = re.compile(
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\w'-]*+(?:\s+(?:of\s+|and\s+)?\p{{Lu}}[\w'-]*+){{0,5}}+)?\s*,?\s*{ADDRESS}"
 )

@@ -12,6 +12,11 @@ BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|D
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
 
 
+# "Singapore High Commissioner to Malaysia", "Ambassador to Tokyo": where an envoy is posted, not where anyone met.
+POSTING_BEFORE = re.compile(r"\b(?:ambassador|high\s+commissioner|envoy|consul(?:\s+general)?|representative|charg[eé]"
+                            r"\s+d['\u2019]affaires)s?\s+to\s+(?:the\s+)?$", re.I)
+
+
 # Capitalised words and "de"/"of" before a city: the city ends the name of a building or body.
 NAMED_AFTER = re.compile(r"\p{Lu}[\p{L}'-]+\s+(?:de|do|da|del|di|of)\s+$")
 # "discussed the war in Ukraine", "the situation in Gaza": a place that is a topic of talks, not their venue.
@@ -48,7 +53,8 @@ def find_places(text: str) -> list[PlaceMention]:
         # "Seoul's foreign ministry", "Beijing's stance": a city that owns something is a government, not a venue.
         owns = re.match(r"['\u2019]s\b", text[match.end(): match.end() + 3])
         located = ((place.kind == "city" and not owns) or bool(PREPOSITION_BEFORE.search(text[: match.start()]))) \
-            and not TOPIC_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            and not TOPIC_BEFORE.search(text, max(0, match.start() - 40), match.start()) \
+            and not POSTING_BEFORE.search(text, max(0, match.start() - 40), match.start())
         found.append(PlaceMention(word, place.country, place.kind, match.start(), match.end(), place.city, located))
     return _attach_countries(text, found)
 

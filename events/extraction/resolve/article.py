@@ -413,8 +413,8 @@ def _nations(places: list[PlaceMention]) -> set[str]:
 
 
 def _dateline_place(dateline: str) -> PlaceMention | None:
-    place = gazetteer().place(dateline.strip()) if dateline else None
-    if place is None or place.kind != "city":
+    place = gazetteer().city(dateline.strip()) if dateline else None  # "SINGAPORE:" files from the city
+    if place is None:
         return None
     return PlaceMention(place.text, place.country, "city", 0, 0, place.city, True)
 
@@ -426,8 +426,10 @@ def _dateline(facts: list[SentenceFacts]) -> PlaceMention | None:
             follows = fact.sentence.text[place.end:]
             if place.kind == "city" and re.match(r"\s*(?:\||,\s*[A-Z][a-z]{2,8}\.?\s+\d|\(|—|-\s)", follows):
                 return place
-            if place.kind == "city" and place.start == 0 and fact.sentence.index == 0 and follows.startswith(": "):
-                return place  # "London: Prime Minister Narendra Modi on Thursday ..."
+            city = gazetteer().city(place.text)
+            if city and place.start == 0 and fact.sentence.index == 0 and follows.startswith(": "):
+                # "London: Prime Minister Narendra Modi on Thursday ...", "SINGAPORE: Malaysian Prime Minister ..."
+                return PlaceMention(place.text, city.country, "city", place.start, place.end, city.city, True)
     return None
 
 

@@ -347,7 +347,10 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
             # than the dateline's, named with a meeting, is where the story is; the dateline is where it was filed.
             elsewhere = (fact.cue is not None and place.kind == "country" and place.located and place.start > fact.cue.start
                          and current is not None and current.country != place.country)
-            if stay or met_there or elsewhere:
+            # "A (right) poses for a photo with B in Seoul on Friday": a caption that puts two people together there.
+            together = (place.kind == "city" and place.located and len(fact.persons) >= 2
+                        and TOGETHER.search(fact.sentence.text) is not None)
+            if stay or met_there or elsewhere or together:
                 current = place
         if current is not None:
             context[fact.sentence.index] = current
@@ -356,6 +359,10 @@ def apply_location_context(candidates: list[MeetingCandidate], analysis: Analysi
             candidate.place = None  # a call joins two capitals; it took place in neither
         elif candidate.place is None:
             candidate.place = context.get(candidate.sentences[0].index)
+
+
+TOGETHER = re.compile(r"\b(?:pos(?:es|ed|ing|e)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?|shak(?:es|ing)\s+hands\s+"
+                      r"|shook\s+hands\s+|pictured\s+)with\b", re.I)
 
 
 def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidate]:

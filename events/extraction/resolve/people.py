@@ -272,6 +272,18 @@ def _other_rank(mention: PersonMention, tokens: tuple[str, ...], person: Article
     return (mention.title.kind in HEADS and kinds <= MINISTERS) or (mention.title.kind in MINISTERS and kinds <= HEADS)
 
 
+PATRONYMIC_PARTICLES = {"bin", "bint", "ibn", "ben"}
+
+
+def _fathers_name(tokens: tuple[str, ...], person: ArticlePerson) -> bool:
+    """ "King Salman" is not "Mohammed bin Salman": a lone name that the person's names have only after "bin" is
+    their father's."""
+    if len(tokens) != 1:
+        return False
+    places = [(spelling, i) for spelling in person.spellings for i, word in enumerate(spelling) if word == tokens[0]]
+    return bool(places) and all(i and spelling[i - 1] in PATRONYMIC_PARTICLES for spelling, i in places)
+
+
 class PeopleIndex:
     """The persons of one article, built mention by mention."""
 
@@ -281,7 +293,8 @@ class PeopleIndex:
 
     def add(self, mention: PersonMention, sentence: int, evidence: str) -> ArticlePerson:
         tokens = name_tokens(mention.name)
-        candidates = [p for p in self.persons if p.matches(tokens) and not _other_rank(mention, tokens, p)]
+        candidates = [p for p in self.persons if p.matches(tokens) and not _other_rank(mention, tokens, p)
+                      and not _fathers_name(tokens, p)]
         if len(candidates) > 1:
             # A name written before in full is that person's, whoever else shares a part of it.
             candidates = [p for p in candidates if tokens in p.tokens] or candidates
