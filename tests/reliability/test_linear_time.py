@@ -90,11 +90,6 @@ def test_find_dates_costs_time_linear_in_the_number_of_dates():
     assert eightfold < RATIO_LIMIT * single, f"8x the dates took {eightfold / single:.0f}x the time"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "resolve/people.py PeopleIndex.add compares each name mention with every person found so far, and "
-    "resolve/article.py _add_bare_mentions looks every person's distinctive words up in every sentence: 16x the "
-    "persons costs 60-100x the time, bounded only by INGEST_MAX_PERSONS. Those files are being changed elsewhere; "
-    "the fix (an index of persons by name word) belongs there. Remove this mark with it."))
 def test_sixteen_times_the_persons_cost_less_than_forty_times_the_time():
     """Resolving who is who must not compare every person with every other: one titled name per sentence, 25 and
     then 400 of them (a user may raise INGEST_MAX_PERSONS; the default is 200). Linear work gives about 16x."""

@@ -339,22 +339,28 @@ def _couples(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
     return result
 
 
-def find_known(text: str, known_tokens: dict[str, str], taken: list[tuple[int, int]]) -> list[PersonMention]:
+class KnownNames:
     """Bare mentions of people already named in the article: "Kamikawa and Kihara will hold ...".
 
-    `known_tokens` maps a distinctive name word ("Kamikawa") to the full name it stands for.
+    `tokens` maps a distinctive name word ("Kamikawa") to the full name it stands for. The words are one named list
+    of the pattern, compiled once per article: each sentence then costs its length, whatever the number of names.
     """
-    if not known_tokens:
-        return []
-    # "Modi-Abe vision" names a thing, not the two men: hyphenated words are not mentions.
-    words = "|".join(re.escape(t) for t in sorted(known_tokens, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w@-])({words})(?![\w-])")
-    found = []
-    for match in pattern.finditer(text):
-        if any(start <= match.start() < end for start, end in taken) or INSTITUTION_AFTER.match(text, match.end()):
-            continue
-        found.append(PersonMention(known_tokens[match.group(1)], match.start(), match.end(), "known"))
-    return found
+
+    def __init__(self, tokens: dict[str, str]) -> None:
+        self.tokens = tokens
+        # "Modi-Abe vision" names a thing, not the two men: hyphenated words are not mentions. The longest name
+        # that matches at a place is taken, as in an alternation sorted longest first.
+        self.pattern = re.compile(r"(?<![\w@-])(\L<names>)(?![\w-])", names=list(tokens)) if tokens else None
+
+    def find(self, text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
+        if self.pattern is None:
+            return []
+        found = []
+        for match in self.pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in taken) or INSTITUTION_AFTER.match(text, match.end()):
+                continue
+            found.append(PersonMention(self.tokens[match.group(1)], match.start(), match.end(), "known"))
+        return found
 
 
 # Words before a name in an NER span that address the person rather than name them: the forms of address, and ranks

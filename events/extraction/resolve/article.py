@@ -13,7 +13,7 @@ from events.extraction.gazetteer import gazetteer
 from events.extraction.recognise.agreements import AgreementMention, agreement_key, agreement_status, find_agreements
 from events.extraction.recognise.cues import MeetingCue, find_meeting_cue
 from events.extraction.recognise.nlp import SentenceParse
-from events.extraction.recognise.people import PersonMention, find_known, find_people, merge_entities
+from events.extraction.recognise.people import KnownNames, PersonMention, find_people, merge_entities
 from events.extraction.recognise.places import PlaceMention, arrived, country_counts, find_places
 from events.extraction.recognise.titles import TitleMention, find_titles
 from events.extraction.resolve.matching import AgreementFacts, same_agreement
@@ -108,12 +108,14 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
 
 def _add_bare_mentions(facts: list[SentenceFacts], people: PeopleIndex) -> None:
     tokens = people.distinctive_tokens()
+    named = {name for p in people.persons for name in p.names}
     for alias, known in people.known_aliases().items():
-        if alias not in tokens and not any(alias in p.names for p in people.persons):
+        if alias not in tokens and alias not in named:
             tokens.setdefault(alias, known.name)
+    known_names = KnownNames(tokens)
     for fact in facts:
         taken = [(m.start, m.end) for m in fact.mentions if m.name]
-        for mention in find_known(fact.sentence.text, tokens, taken):
+        for mention in known_names.find(fact.sentence.text, taken):
             people.add(mention, fact.sentence.index, fact.sentence.text)
             fact.mentions.append(mention)
         fact.mentions.sort(key=lambda m: m.start)

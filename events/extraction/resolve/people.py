@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from events.extraction.gazetteer import Gazetteer, gazetteer, load_json
 from events.extraction.recognise.people import NOT_NAME_WORDS, PersonMention
@@ -137,6 +138,25 @@ def _short_forms() -> dict[str, frozenset[str]]:
         for name in group:
             forms[name] = frozenset(group)
     return forms
+
+
+# The key of a name with no word to look up ("Al"): every name is compared with it.
+ANY_NAME = "*"
+
+
+def match_keys(tokens: tuple[str, ...]) -> set[str]:
+    """Keys two names share whenever tokens_compatible may hold between them: a full word covered by the other
+    name is in it as written, one letter apart (each word of five letters or more is also keyed without each of its
+    letters), as a short form of it, or as two of its words joined ("Abdul Aziz", "Abdulaziz")."""
+    keys: set[str] = set()
+    full = [t for t in tokens if len(t) > 1 and t not in ARABIC_ARTICLES]
+    for token in full:
+        keys.add(token)
+        if len(token) >= 5:
+            keys |= {token[:i] + token[i + 1:] for i in range(len(token))}
+        keys |= {f"~{form}" for form in {token, *_short_forms().get(token, ())}}
+    keys |= {a + b for a, b in pairwise(tokens)}
+    return keys
 
 
 def spelling_matches(tokens: tuple[str, ...], spellings: set[tuple[str, ...]]) -> bool:
@@ -290,11 +310,14 @@ class PeopleIndex:
     def __init__(self, known: list[KnownPerson] | None = None) -> None:
         self.persons: list[ArticlePerson] = []
         self.known = known or []
+        # Persons by the keys of their names' words (match_keys): a name is compared only with the persons it
+        # could match, not with everyone found so far, so an article costs its persons' count, not its square.
+        self._by_key: dict[str, list[ArticlePerson]] = {}
 
     def add(self, mention: PersonMention, sentence: int, evidence: str) -> ArticlePerson:
         tokens = name_tokens(mention.name)
-        candidates = [p for p in self.persons if p.matches(tokens) and not _other_rank(mention, tokens, p)
-                      and not _fathers_name(tokens, p)]
+        candidates = [p for p in self._sharing_a_key(tokens) if p.matches(tokens)
+                      and not _other_rank(mention, tokens, p) and not _fathers_name(tokens, p)]
         if len(candidates) > 1:
             # A name written before in full is that person's, whoever else shares a part of it.
             candidates = [p for p in candidates if tokens in p.tokens] or candidates
@@ -305,10 +328,19 @@ class PeopleIndex:
         person = candidates[0] if candidates else self._new(evidence)
         if mention.name not in person.names:
             person.names.append(mention.name)
+            for key in match_keys(tokens) or {ANY_NAME}:
+                self._by_key.setdefault(key, []).append(person)
         self.note(person, mention, sentence)
         if person.known is None:
             person.known = self._known_for(person)
         return person
+
+    def _sharing_a_key(self, tokens: tuple[str, ...]) -> list[ArticlePerson]:
+        """The persons a name could match (a superset of those it matches), in the order they were found."""
+        if not any(len(t) > 1 and t not in ARABIC_ARTICLES for t in tokens):
+            return list(self.persons)  # "Al", initials alone: no word to look up, so everyone
+        found = {p.index: p for key in match_keys(tokens) | {ANY_NAME} for p in self._by_key.get(key, ())}
+        return [found[i] for i in sorted(found)]
 
     def _new(self, evidence: str) -> ArticlePerson:
         person = ArticlePerson(len(self.persons), evidence=evidence)
