@@ -230,3 +230,11 @@ def test_state_counsellor_is_an_office():
 
 def test_a_title_starts_a_word():
     assert find_titles("Chile welcomed Peru's backing of the Andean Community's plan.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "He was accompanied by intelligence service chief Omar Nabil.",
+    "The country's spy chief Omar Nabil was also present.",
+])
+def test_an_intelligence_chief_is_an_office(text):
+    assert [t.title for t in find_titles(text)] == ["Intelligence Chief"]
