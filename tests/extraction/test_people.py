@@ -483,3 +483,14 @@ def test_a_lone_name_after_bin_is_the_father_s_not_the_person_s():
     from events.extraction.resolve.article import analyse
     analysis = analyse("Crown Prince Faisal bin Khalid met the envoy. King Khalid made a visit to Egypt in 2016.")
     assert {p.name for p in analysis.people.persons} >= {"Faisal bin Khalid", "Khalid"}
+
+
+@pytest.mark.parametrize("span, name", [("Haavisto Ireland\u2019s", "Haavisto"), ("Haavisto Ireland's", "Haavisto"),
+                                        ("Pekka Haavisto\u2019s", "Pekka Haavisto")])
+def test_a_country_after_one_name_word_in_an_ner_span_is_no_part_of_it(span, name):
+    assert ner_name(span) == name
+
+
+def test_a_country_s_possessive_after_a_titled_name_is_no_part_of_it():
+    assert [m.name for m in named("I also discussed with Minister Haavisto Ireland's position on sanctions.")] \
+        == ["Haavisto"]

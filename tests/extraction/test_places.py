@@ -138,3 +138,8 @@ def test_seats_of_diplomacy_under_the_population_cut_are_places(sentence, city, 
 ])
 def test_an_envoy_s_posting_is_no_venue(sentence):
     assert venue(find_places(sentence)) is None
+
+
+def test_a_continent_before_a_country_s_possession_is_no_town():
+    places = find_places("He spoke of the security situation in Europe, Ireland\u2019s Presidency of the Council.")
+    assert [p.text for p in places] == ["Ireland"] and venue(places) is None

@@ -104,7 +104,8 @@ class PersonMention:
 
 def clean_name(raw: str) -> str:
     """Trim a captured name at the first word that cannot be part of a person's name."""
-    words = raw.split()
+    # "Minister Haavisto Ireland\u2019s position": a possessive with a typographic apostrophe is a possessive too.
+    words = [w[:-2] + "'s" if w.endswith("\u2019s") else w for w in raw.split()]
     while len(words) > 2 and words[0] in {"His", "Her"} and words[1] in {"Highness", "Majesty", "Excellency", "Royal"}:
         words = words[3:] if words[1] == "Royal" else words[2:]  # "His Highness Sheikh Mohamed", "Her Majesty"
     if len(words) > 3 and words[0].strip(".") == "H" and words[1].strip(".") in {"H", "E"}:
@@ -128,11 +129,12 @@ def clean_name(raw: str) -> str:
         if bare in NOT_NAME_WORDS and not _chinese_he(words, position, kept):
             break
         after_particle = bool(kept) and kept[-1].lower() in PARTICLE_WORDS  # "do Rosario", "de la Paz"
-        if g.is_place_word(word.rstrip(".,")) and len(kept) != 1 and not after_particle \
+        stem = word[:-2] if word.endswith("'s") else word.rstrip(".,")
+        if g.is_place_word(stem) and len(kept) != 1 and not after_particle \
                 and not _given_name_before_surname(words, position):
             break
-        if kept and not after_particle and _names_a_country(word.rstrip(".,")):
-            break  # "Pekka Haavisto Ireland ...": a country after a name starts the next phrase
+        if kept and not after_particle and _names_a_country(stem):
+            break  # "Pekka Haavisto Ireland ...", "Haavisto Ireland's position": a country starts the next phrase
         if len(kept) >= 2 and len(word.strip(".,")) >= 2 and word.strip(".,").isupper():
             break  # "Manoa Kamikamica DPM", "John Smith MP": an office's abbreviation after the name
         kept.append(word[:-2] if word.endswith("'s") else word)
@@ -382,16 +384,20 @@ def ner_name(raw: str) -> str:
     while words and (words[0].lower().strip(".,") in HONORIFICS | NOT_NAME_WORDS
                      or gazetteer().office(words[0].strip(".,")) is not None):
         words.pop(0)
-    if words and words[-1].endswith("'s"):
+    possessive = bool(words) and words[-1].endswith(("'s", "\u2019s"))
+    if possessive:
         words[-1] = words[-1][:-2]
     words = [w.strip(",;:/|") for w in words if w.strip(",;:/|")]  # "[Source: Fiji Government/ Facebook]"
     if not words or any(any(c.isdigit() for c in w) for w in words):
         return ""
     if gazetteer().is_place_word(" ".join(words)):
         return ""  # "Papua New Guinea's", before its last word is taken for a country after a name
-    while len(words) > 2 and ((words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ROMAN)
-                              or _names_a_country(words[-1])):
-        words.pop()  # "Manoa Kamikamica DPM", "Pekka Haavisto Ireland": an office's abbreviation or a country after
+    while (len(words) > 2 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ROMAN) \
+            or (len(words) > (1 if possessive else 2) and _names_a_country(words[-1])):
+        # "Manoa Kamikamica DPM", "Pekka Haavisto Ireland", "Haavisto Ireland's position": an office's abbreviation
+        # or a country after the name (a country's possessive even after one word: "Jordan" alone is a surname).
+        words.pop()
+        possessive = False
     if not all(w[0].isupper() or w.lower() in PARTICLE_WORDS or ARTICLE_PREFIX.match(w) for w in words):
         return ""
     if len(words) == 1 and (len(words[0].rstrip(".")) < 2 or gazetteer().is_place_word(words[0])):
@@ -403,6 +409,14 @@ def ner_name(raw: str) -> str:
     if len(words) == 2 and words[0].lower() in PARTICLE_WORDS:
         return ""  # "La Nación", "Le Monde", "Al Jazeera": an article and a noun name a newspaper, not a person
     return " ".join(w.capitalize() if len(w) > 2 and w.isupper() and w not in ROMAN else w for w in words)
+
+
+def _span_name(text: str, start: int, end: int) -> str:
+    """The name in an NER span, which leaves a possessive after it: "Haavisto Ireland" of "Haavisto Ireland's"."""
+    return ner_name(text[start:end] + ("'s" if POSSESSIVE_AFTER.match(text, end) else ""))
+
+
+POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 
 
 def _names_a_country(word: str) -> bool:
@@ -450,7 +464,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
         wider = [(s, e) for s, e in overlapping if e - s > mention.end - mention.start]
         if wider:
             start, end = max(wider, key=lambda span: span[1] - span[0])
-            name = ner_name(text[start:end])
+            name = _span_name(text, start, end)
             if name and set(name_words(mention.name)) <= set(name_words(name)):
                 start = _word_start(text, name, start, end)
                 mention = PersonMention(name, start, max(end, start + len(name)), mention.via, mention.title,
@@ -469,7 +483,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
         following = re.match(r"\s+([\w-]+)", text[end:])
         if following and following.group(1).lower() in NOT_PERSON_HEADS:
             continue  # "the Sir Bani Yas Forum": the NER's person is the first words of a thing's name
-        name = ner_name(text[start:end])
+        name = _span_name(text, start, end)
         if not name:
             continue
         begin = _word_start(text, name, start, end)

@@ -12,6 +12,9 @@ BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|D
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
 
 
+POSSESSIVE = re.compile(r"['\u2019]s\b")
+CONTINENTS = {"Europe", "Asia", "Africa", "America", "North America", "South America", "Latin America", "Oceania",
+              "Antarctica", "Eurasia", "Scandinavia", "Caribbean", "Middle East", "Gulf", "Balkans", "Sahel", "Pacific"}
 # "Singapore High Commissioner to Malaysia", "Ambassador to Tokyo": where an envoy is posted, not where anyone met.
 POSTING_BEFORE = re.compile(r"\b(?:ambassador|high\s+commissioner|envoy|consul(?:\s+general)?|representative|charg[eé]"
                             r"\s+d['\u2019]affaires)s?\s+to\s+(?:the\s+)?$", re.I)
@@ -82,7 +85,11 @@ def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMentio
     # An unknown town before ", Country": "in Apulia, Italy" when Apulia is not in the data.
     for match in re.finditer(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", text):
         after = next((p for p in places if p.start == match.end() and p.kind == "country"), None)
-        if after and not any(p.start == match.start("city") for p in places):
+        # "the security situation in Europe, Ireland's Presidency": a country that owns what follows starts a new
+        # phrase, and a continent is no town.
+        if after is None or POSSESSIVE.match(text, after.end) or match.group("city") in CONTINENTS:
+            continue
+        if not any(p.start == match.start("city") for p in places):
             result.append(PlaceMention(match.group("city"), after.country, "city", match.start("city"),
                                        match.end("city"), match.group("city"), True))
     return sorted(result, key=lambda p: p.start)
