@@ -309,3 +309,13 @@ def test_a_caption_putting_two_people_together_places_their_meeting():
     analysis = analyse(text)
     found = build_meetings(analysis, REFERENCE)
     assert [m.place.city if m.place else None for m in found] == ["Seoul"]
+
+
+def test_a_title_s_abbreviation_refers_back_to_its_holder():
+    text = ("Kenyan Cabinet Secretary Ann Wanjiru held talks with Foreign Minister Omar Haddad in Amman on Sunday.\n\n"
+            "Discussions focused on trade between the two nations.\n\n"
+            "Meanwhile, CS Wanjiru paid a courtesy call on Dr Majid Saleh, Minister of Commerce of Jordan.\n\n"
+            "They discussed ways of strengthening bilateral relations.\n\n"
+            "In addition, the CS also held a bilateral meeting with Dr Sami Nasser, Vice Minister of Labour, in Amman.")
+    analysis, _, merged = meetings(text)
+    assert ["Ann Wanjiru", "Sami Nasser"] in [names(analysis, m) for m in merged]
