@@ -143,3 +143,18 @@ def test_an_envoy_s_posting_is_no_venue(sentence):
 def test_a_continent_before_a_country_s_possession_is_no_town():
     places = find_places("He spoke of the security situation in Europe, Ireland\u2019s Presidency of the Council.")
     assert [p.text for p in places] == ["Ireland"] and venue(places) is None
+
+
+def test_a_city_s_name_among_the_words_of_a_longer_name_is_no_place():
+    places = find_places("Modi held talks with Biden at Lok Kalyan Marg on Friday.")
+    assert [p.text for p in places] == []
+
+
+@pytest.mark.parametrize("sentence", ["Modi Meets Biden In Delhi Today", "The Visit To Kalyan Ends"])
+def test_a_city_beside_a_function_word_in_a_headline_is_a_place(sentence):
+    assert [p.kind for p in find_places(sentence)] == ["city"]
+
+
+def test_an_event_named_after_its_venue_is_held_there():
+    found = venue(find_places("They met on the sidelines of the Abu Dhabi-held Sir Bani Yas Forum."))
+    assert found is not None and found.country == "AE"

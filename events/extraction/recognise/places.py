@@ -53,6 +53,8 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         if place.kind == "city" and NAMED_AFTER.search(text, max(0, match.start() - 40), match.start()):
             continue  # "the Centro Cultural de Belém", "the University of Tokyo": a building or body named after it
+        if place.kind == "city" and _inside_a_name(text, match.start(), match.end()):
+            continue  # "at Lok Kalyan Marg": a city's name among the words of a longer one
         # "Seoul's foreign ministry", "Beijing's stance": a city that owns something is a government, not a venue.
         owns = re.match(r"['\u2019]s\b", text[match.end(): match.end() + 3])
         located = ((place.kind == "city" and not owns) or bool(PREPOSITION_BEFORE.search(text[: match.start()]))) \
@@ -60,6 +62,26 @@ def find_places(text: str) -> list[PlaceMention]:
             and not POSTING_BEFORE.search(text, max(0, match.start() - 40), match.start())
         found.append(PlaceMention(word, place.country, place.kind, match.start(), match.end(), place.city, located))
     return _attach_countries(text, found)
+
+
+CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;]\s{0,3})\b(\p{Lu}[\p{L}'\u2019-]*+)\s+$")
+CAPITALISED_AFTER = re.compile(r"\s+(\p{Lu}[\p{L}'\u2019-]*+)")
+# Capitalised words that stand beside a place's name without being part of a longer name: "In Delhi Today".
+FUNCTION_WORDS = {"In", "At", "To", "From", "The", "A", "An", "Of", "On", "And", "For", "With", "By", "Near", "Via",
+                  "President", "Prime", "Minister", "King", "Queen", "Mr", "Mrs", "Ms", "Dr"}
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word (not a function word) on each side, within the sentence: the city's name is a word of a
+    street's, a building's or an organisation's ("Lok Kalyan Marg", "the Kalyan Singh Stadium")."""
+    before = CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    after = CAPITALISED_AFTER.match(text, end)
+    return bool(before and after) and before.group(1) not in FUNCTION_WORDS \
+        and after.group(1) not in FUNCTION_WORDS | EVENT_WORDS
+
+
+# An event named after its venue is held there: "the Abu Dhabi-held Sir Bani Yas Forum".
+EVENT_WORDS = {"Forum", "Dialogue", "Conference", "Meeting", "Talks", "Process", "Format"}
 
 
 def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
