@@ -220,3 +220,13 @@ def test_a_city_state_on_the_dateline_is_the_city_filed_from():
     cleaned = clean("SINGAPORE: Malaysian Prime Minister Omar Salleh arrived here today for an official visit.")
     analysis = analyse(cleaned.text, dateline=cleaned.dateline)
     assert (analysis.dateline.kind, analysis.dateline.city, analysis.dateline.country) == ("city", "Singapore", "SG")
+
+
+def test_a_monarch_is_known_without_a_regnal_number_or_with_a_title_in_the_alias():
+    from events.extraction.resolve.people import ArticlePerson
+    lexicon = Gazetteer()
+    lexicon.leaders = [{"name": "Pedro Luis I", "aliases": [], "country": "ES", "offices": []},
+                       {"name": "Tomas II", "aliases": ["King Tomas"], "country": "PT", "offices": []}]
+    with active(lexicon):
+        found = [ArticlePerson(0, names=[name]).leader_country for name in ("Pedro Luis", "Tomas", "Tomas II")]
+        assert found == ["ES", "PT", "PT"]

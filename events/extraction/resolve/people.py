@@ -117,18 +117,28 @@ def _leader_countries(g: Gazetteer) -> dict[tuple[str, ...], str]:
     index: dict[tuple[str, ...], str] = {}
     for person in g.leaders:
         for name in [person["name"], *person.get("aliases", [])]:
-            key = _leader_key(name_tokens(name))
+            tokens = name_tokens(name)
+            while len(tokens) > 1 and tokens[0] in STYLE_WORDS:
+                tokens = tokens[1:]  # "King Felipe": the dictionary's aliases may keep the title the press writes
+            key = _leader_key(tokens)
             index[key] = person["country"] if index.get(key, person["country"]) == person["country"] else ""
     return index
 
 
 def _leader_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words in any order, each as often as written ("Abdullah Abdullah" is not "Abdullah"), without the
-    Arabic article the press writes or leaves out ("Ayman al-Safadi", "Ayman Safadi")."""
-    return tuple(sorted(t for t in tokens if t not in ARABIC_ARTICLES)) or tuple(sorted(tokens))
+    Arabic article the press writes or leaves out ("Ayman al-Safadi", "Ayman Safadi"), and without a regnal number
+    where two words remain ("Juan Carlos I" is "Juan Carlos"; "Abdullah II" keeps his)."""
+    words = [t for t in tokens if t not in ARABIC_ARTICLES] or list(tokens)
+    if len([t for t in words if t not in REGNAL_NUMBERS]) >= 2:
+        words = [t for t in words if t not in REGNAL_NUMBERS]
+    return tuple(sorted(words))
 
 
 ARABIC_ARTICLES = frozenset({"al", "el"})
+REGNAL_NUMBERS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xvi"})
+STYLE_WORDS = frozenset({"king", "queen", "emperor", "empress", "sultan", "emir", "amir", "sheikh", "prince",
+                         "princess", "crown", "president", "his", "her", "majesty", "highness"})
 
 
 @lru_cache(maxsize=1)
