@@ -33,7 +33,11 @@ DESCRIPTIVE = {"landmark", "historic", "historical", "comprehensive", "important
                "ambitious", "broad", "wide-ranging", "strong", "robust", "crucial", "vital", "the", "this", "that",
                "first", "latest", "recent", "long-awaited", "groundbreaking", "two", "three", "several", "various",
                "bilateral", "relevant", "said", "same", "whole", "entire", "separate", "surprise", "treaty-level",
-               "binding", "legally-binding", "interim", "preliminary", "formal", "possible", "final", "initial"}
+               "binding", "legally-binding", "interim", "preliminary", "formal", "possible", "final", "initial",
+               # Judgements of an agreement wanted or got: "a better deal for farmers", "a fair agreement".
+               "better", "best", "good", "great", "fair", "fairer", "balanced", "lasting", "durable", "just",
+               "meaningful", "mutually", "beneficial", "win-win", "concrete", "substantive", "tangible", "bad",
+               "worse", "big", "bigger", "huge", "solid"}
 ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 ALIAS_CUE = re.compile(
     r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
