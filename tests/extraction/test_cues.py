@@ -92,3 +92,8 @@ def test_an_encounter_is_a_meeting():
 
 def test_a_purpose_is_no_occasion():
     assert find_occasions("President Joko Widodo received Fidan for talks on Friday.") == []
+
+
+def test_an_event_s_name_with_an_inner_event_word_is_one_occasion():
+    found = find_occasions("Fidan will also attend the 5th ASEAN-Türkiye Sectoral Dialogue Partnership meeting.")
+    assert [(o.name, o.ordinal) for o in found] == [("ASEAN-Türkiye Sectoral Dialogue Partnership meeting", "5th")]

@@ -75,7 +75,21 @@ def find_occasions(text: str) -> list[Occasion]:
                 continue  # "received Fidan for talks": a purpose, not an event's name
             ordinal = match.groupdict().get("ordinal") or ""
             found.append(Occasion(name, match.start("name"), match.start("name") + len(name), ordinal or ""))
-    return sorted(found, key=lambda o: o.start)
+    return _joined_occasions(text, sorted(found, key=lambda o: o.start))
+
+
+def _joined_occasions(text: str, occasions: list[Occasion]) -> list[Occasion]:
+    """ "the 5th ASEAN-Türkiye Sectoral Dialogue Partnership meeting": one event's name read as two, the first
+    ending at an inner event word, when nothing but a space stands between them."""
+    joined: list[Occasion] = []
+    for occasion in occasions:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.end < occasion.start and not text[previous.end:occasion.start].strip():
+            joined[-1] = Occasion(text[previous.start:occasion.end], previous.start, occasion.end,
+                                  previous.ordinal or occasion.ordinal)
+        else:
+            joined.append(occasion)
+    return joined
 
 
 def trigger_tokens(parse) -> list[int]:
