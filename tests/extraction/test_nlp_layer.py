@@ -164,3 +164,10 @@ def test_someone_honoured_is_not_met_nor_the_subject_the_next_sentence_lends(rea
 def test_the_first_words_of_a_forum_s_name_are_no_person(read):
     found = read("He spoke at the Sir Bani Yas Forum on Saturday.")
     assert [p.name for p in found.analysis.people.persons] == []
+
+
+def test_a_spouse_who_comes_along_is_neither_a_participant_nor_an_official(read):
+    found = read("Brazilian President Ana Lima was received by Colombian President Jorge Ruiz at the palace door in "
+                 "Bogota on Monday, along with the first lady, Verónica Castaño.")
+    assert "Verónica Castaño" not in names(found)
+    assert {"Ana Lima", "Jorge Ruiz"} in meetings(found)

@@ -27,7 +27,11 @@ ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|co
                     r"(?:\s+[\w'-]+){0,5}?\s+(?:of|from)\s+(?:[\w'-]+\s+){0,3}$"
                     # "laid a wreath at the samadhi of Mahatma Gandhi", "paid tribute to": the dead are honoured, not met
                     r"|\b(?:tribute|homage|wreath|respects|memorial|mausoleum|samadhi|tomb|grave|statue|legacy)\b"
-                    r"(?:\s+[\w'-]+){0,6}?\s+(?:of|to|at)\s+(?:[\w'-]+\s+){0,3}$", re.I)
+                    r"(?:\s+[\w'-]+){0,6}?\s+(?:of|to|at)\s+(?:[\w'-]+\s+){0,3}$"
+                    # "along with the first lady, Verónica Alcocer", "accompanied by his wife, Datuk Seri Dr Wan Azizah":
+                    # a spouse comes along, but takes no part in the talks.
+                    r"|\b(?:first\s+lady|first\s+gentleman|wife|husband|spouse)(?:\s+of\s+(?:the\s+)?[\w'-]+"
+                    r"(?:\s+[\w'-]+){0,2}?)?\s*,?\s+(?:[A-Z][\w'.-]*\s+){0,3}$", re.I)
 # "met with representatives of ...", "held talks with business leaders": people the article does not name.
 UNNAMED_COUNTERPART = re.compile(
     r"\s+(?:with\s+)?(?:the\s+|a\s+group\s+of\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:representatives|members|leaders|officials"
