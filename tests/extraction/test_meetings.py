@@ -319,3 +319,38 @@ def test_a_title_s_abbreviation_refers_back_to_its_holder():
             "In addition, the CS also held a bilateral meeting with Dr Sami Nasser, Vice Minister of Labour, in Amman.")
     analysis, _, merged = meetings(text)
     assert ["Ann Wanjiru", "Sami Nasser"] in [names(analysis, m) for m in merged]
+
+
+def test_who_speaks_of_a_meeting_quoted_is_not_at_it():
+    text = ('"President Musa Bello of Nigeria received Ghanaian President Kofi Mensah in State House on Sunday," '
+            "the personal assistant to the president, Sani Garba, said.")
+    analysis, _, merged = meetings(text)
+    assert [names(analysis, m) for m in merged] == [["Musa Bello", "Kofi Mensah"]]
+
+
+def test_those_named_after_an_unnamed_body_met_are_not_whom_one_met():
+    text = ("Canadian Foreign Minister Ann Leblanc arrived in Washington on Tuesday and met with Mexican officials, "
+            "who briefed her on the preliminary deal President Tom Baker announced Monday.")
+    analysis, _, merged = meetings(text)
+    assert all("Tom Baker" not in names(analysis, m) for m in merged)
+
+
+def test_an_unnamed_body_met_then_who_of_it_keeps_them():
+    text = ("Canadian Foreign Minister Ann Leblanc met with Chinese officials in Beijing on Tuesday, including Vice "
+            "Premier He Wei.")
+    analysis, _, merged = meetings(text)
+    assert [names(analysis, m) for m in merged] == [["Ann Leblanc", "He Wei"]]
+
+
+def test_the_owner_of_what_a_sentence_speaks_of_takes_no_part():
+    text = ("EU Trade Commissioner Marek Novak met US Commerce Secretary Tom Baker in Washington on Tuesday, before "
+            "President Jim Carter's announcement of the tariff plan.")
+    analysis, _, merged = meetings(text)
+    assert [names(analysis, m) for m in merged] == [["Marek Novak", "Tom Baker"]]
+
+
+def test_the_people_of_someone_met_are_not_that_someone():
+    text = ("EU Trade Commissioner Marek Novak met with the leading commercial authorities of US President Jim Carter "
+            "in Washington on Tuesday.")
+    analysis, _, merged = meetings(text)
+    assert all("Jim Carter" not in names(analysis, m) for m in merged)

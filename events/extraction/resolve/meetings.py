@@ -28,6 +28,9 @@ ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|co
                     # "laid a wreath at the samadhi of Mahatma Gandhi", "paid tribute to": the dead are honoured, not met
                     r"|\b(?:tribute|homage|wreath|respects|memorial|mausoleum|samadhi|tomb|grave|statue|legacy)\b"
                     r"(?:\s+[\w'-]+){0,6}?\s+(?:of|to|at)\s+(?:[\w'-]+\s+){0,3}$"
+                    # "met with the leading commercial authorities of US President Donald Trump": his people, not him.
+                    r"|\b(?:authorities|officials|representatives|envoys|aides|advisers|advisors|emissaries|team)\s+of\s+"
+                    r"(?:[\w'-]+\s+){0,4}$"
                     # "along with the first lady, Verónica Alcocer", "accompanied by his wife, Datuk Seri Dr Wan Azizah":
                     # a spouse comes along, but takes no part in the talks.
                     r"|\b(?:first\s+lady|first\s+gentleman|wife|husband|spouse)(?:\s+of\s+(?:the\s+)?[\w'-]+"
@@ -36,7 +39,9 @@ ABSENT = re.compile(r"\b(?:greetings|wishes|regards|message|letter|invitation|co
 UNNAMED_COUNTERPART = re.compile(
     r"\s+(?:with\s+)?(?:the\s+|a\s+group\s+of\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:representatives|members|leaders|officials"
     r"|delegates|community|students|executives|businessmen|business\s+people|journalists|reporters|lawmakers"
-    r"|stakeholders|diaspora|troops|soldiers|staff|residents|citizens|nationals)\b", re.I)
+    r"|stakeholders|diaspora|troops|soldiers|staff|residents|citizens|nationals|authorities|negotiators)\b", re.I)
+# "met with Chinese officials, including Vice Premier He Lifeng": the body met, then who of it.
+NAMED_AMONG = re.compile(r"[^.;]{0,60}?\b(?:including|such\s+as|among\s+them|led\s+by|headed\s+by|namely)\b", re.I)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|pair\s+of\s+bilateral|series\s+of\s+bilateral|respectively)\b", re.I)
 SPOKE = re.compile(r"\b(?:spoke|speaks|spoken|speak)\s+(?:with|to)\b", re.I)
 REMOTE_KINDS = {"phone_call", "video_call"}
@@ -109,6 +114,13 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
             previous_subject = (groups[0][0], fact.sentence.index, fact.sentence.paragraph)
             continue
         participants = [p for p in (groups[0] if groups else fact.persons) if p not in _absent(fact)]
+        after_cue = fact.cue.start + len(fact.cue.trigger)
+        unnamed_met = UNNAMED_COUNTERPART.match(fact.sentence.text, after_cue)
+        if not groups and unnamed_met and not NAMED_AMONG.match(fact.sentence.text, unnamed_met.end()):
+            # "Freeland met with Mexican officials, who briefed her on the deal Trump announced": those met are not
+            # named; who the sentence names after them is not whom she met.
+            participants = [p for p in participants
+                            if any(person == p and start < fact.cue.start for start, _, person in fact.spans)]
         occasions = _occasions(fact)
         if occasions and not PARTICIPATION.search(fact.sentence.text):
             participants = []  # "the importance of holding the 2+2 Dialogue" names the event, not who was there
@@ -207,15 +219,26 @@ def _absent(fact: SentenceFacts) -> set[int]:
     """People the sentence names only as senders: "conveyed the greetings of King Salman", "a message from X"."""
     sent, present = set(), set()
     previous_end, previous_absent = 0, False
+    # '"President A receives President B," the presidential aide said': who speaks of a meeting quoted is not at it.
+    speaking = ATTRIBUTION.search(fact.sentence.text) if fact.cue is not None else None
+    speakers = {person for start, _, person in fact.spans if start > speaking.start()} \
+        if speaking is not None and fact.cue.start < speaking.start() else set()
     for start, end, person in sorted(fact.spans):
         # "the directives of King A and President B": both are absent, however long B's title.
         absent = ABSENT.search(fact.sentence.text, max(0, start - 80), start) is not None or (
             previous_absent and AND_NEXT.fullmatch(fact.sentence.text, previous_end, start) is not None)
+        # "before Trump's announcement of the tariff plan": the owner of what the sentence speaks of.
+        absent = absent or POSSESSOR.match(fact.sentence.text, end) is not None
         (sent if absent else present).add(person)
         previous_end, previous_absent = end, absent
-    return sent - present
+    return (sent - present) | speakers
 
 
+POSSESSOR = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:announcement|tariffs?|plans?|policy|policies|administration"
+                       r"|government|decision|remarks|statement|order|threats?|campaign|era|tenure|approach|demands?"
+                       r"|proposal|priorities|agenda|speech|interview|comments)\b", re.I)
+ATTRIBUTION = re.compile(r"[,.!?][\"\u201d]\s+(?:[^\"\u201c\u201d]{0,100}?)\b(?:said|says|added|stated|tweeted|wrote"
+                         r"|posted|noted|told)\b")
 AND_NEXT = re.compile(r"\s+and\s+(?:[\w'\u2019-]+\s+){0,6}")
 
 
