@@ -142,3 +142,15 @@ def test_a_memorandum_signed_for_a_purpose_is_named_by_it_without_the_verb():
 
 def test_a_head_that_qualifies_another_noun_names_no_agreement():
     assert find_agreements("The assembly will review and approve the proposed program budget.") == []
+
+
+def test_a_deal_to_change_another_agreement_is_no_agreement_of_its_own():
+    assert names("Canada and Mexico could be nearing a deal to rework the North American Free Trade Agreement.") \
+        == ["North American Free Trade Agreement"]
+
+
+def test_an_acronym_of_an_agreement_named_in_full_is_that_agreement():
+    analysis = analyse("Talks on the Central American Free Trade Agreement resumed in Ottawa on Monday. "
+                       "No CAFTA deal is better than a bad CAFTA deal, the minister said.")
+    found = collect_agreements(analysis)
+    assert [(a.name, "CAFTA deal" in a.aliases) for a in found] == [("Central American Free Trade Agreement", True)]

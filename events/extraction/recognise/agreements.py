@@ -38,6 +38,8 @@ DESCRIPTIVE = {"landmark", "historic", "historical", "comprehensive", "important
                "better", "best", "good", "great", "fair", "fairer", "balanced", "lasting", "durable", "just",
                "meaningful", "mutually", "beneficial", "win-win", "concrete", "substantive", "tangible", "bad",
                "worse", "big", "bigger", "huge", "solid"}
+# A subject that is only a verb: the object it acted on was a name of its own, or nothing.
+PURPOSE_ONLY = re.compile(r"\bto\s+[a-z]+$")
 ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 ALIAS_CUE = re.compile(
     r"^[\s,]*(?:popularly\s+|commonly\s+|also\s+)?(?:referred\s+to\s+as|known\s+as|dubbed|called)\s+(?:the\s+)?", re.I
@@ -100,6 +102,8 @@ def find_agreements(text: str) -> list[AgreementMention]:
                 subject = complement.group("subject")
                 name = " ".join(f"{stripped[match.start():end]} {subject}".split())
                 name = re.sub(r"(?:\s+(?:in|on|of|and|the|a|an|to|for|with|at|by|from))+$", "", name)
+                if PURPOSE_ONLY.search(name):
+                    continue  # "a deal to rework the North American Free Trade Agreement": what it would do to another
                 found.append(AgreementMention(name, head.lower(), match.start(), end + complement.end(), year))
                 continue
             parties = BETWEEN_PARTIES.match(stripped[end:]) if complement is None else None
@@ -121,6 +125,8 @@ def find_agreements(text: str) -> list[AgreementMention]:
         name = re.sub(r"\s+between(?:\s+.*)?$", "", name)
         # A name never ends in a function word: "a treaty on such a zone in" stops at "zone".
         name = re.sub(r"(?:\s+(?:in|on|of|and|the|a|an|to|for|with|at|by|from))+$", "", name)
+        if PURPOSE_ONLY.search(name):
+            continue  # "a deal to rework the North American Free Trade Agreement": what it would do to another
         aliases = tuple(a for pos, a in abbreviations.items() if start <= pos <= end)
         alias_cue = ALIAS_CUE.match(stripped[end:])
         if found and alias_cue and found[-1].end >= start - 2:

@@ -446,10 +446,13 @@ def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
                     parties.add(place.country)
             candidate = AgreementCandidate(mention.name, mention.head, set(mention.aliases), agreement_status(fact.sentence.text),
                                            mention.year, parties or set(analysis.pair), [fact.sentence])
-            match = next((a for a in found if same_agreement(a.facts(), candidate.facts())), None)
+            match = next((a for a in found if same_agreement(a.facts(), candidate.facts())
+                          or _abbreviates(a.name, candidate.name) or _abbreviates(candidate.name, a.name)), None)
             if match is None:
                 found.append(candidate)
                 continue
+            if _abbreviates(candidate.name, match.name):
+                match.name, candidate.name = candidate.name, match.name  # the name in full names the record
             match.aliases |= {candidate.name, *candidate.aliases} - {match.name}
             match.status = match.status or candidate.status
             match.year = match.year or candidate.year
@@ -461,6 +464,17 @@ def collect_agreements(analysis: Analysis) -> list[AgreementCandidate]:
 
 
 SOFT_HEADS = {"corridor", "initiative", "project", "programme", "program", "framework"}
+ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+
+def _abbreviates(full: str, short: str) -> bool:
+    """ "NAFTA deal" after "the North American Free Trade Agreement": an acronym of the initials of a name the
+    article gives in full stands for that agreement."""
+    acronym = ACRONYM.search(short)
+    if acronym is None or len(short.split()) > 3:
+        return False
+    initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+    return len(initials) >= 3 and acronym.group(0) == initials
 
 
 def reference_date(text: str, published: datetime.date | None) -> datetime.date | None:
