@@ -494,3 +494,9 @@ def test_a_country_after_one_name_word_in_an_ner_span_is_no_part_of_it(span, nam
 def test_a_country_s_possessive_after_a_titled_name_is_no_part_of_it():
     assert [m.name for m in named("I also discussed with Minister Haavisto Ireland's position on sanctions.")] \
         == ["Haavisto"]
+
+
+def test_senator_before_a_name_is_a_form_of_address():
+    found = [m.name for m in named("Deputy Prime Minister and Foreign Minister of Pakistan, Senator Muhammad Aslam "
+                                   "Khan, on Saturday arrived in Dhaka.") if m.name]
+    assert found and all(not name.startswith("Senator") for name in found)

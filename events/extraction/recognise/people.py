@@ -64,7 +64,7 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 # follows. Compared in lower case; CAPITAL_FORMS only as written, since "He" is also a pronoun and a Chinese name.
 FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "dato\u2019", "datin", "seri", "tan", "tun", "toh", "haji", "alhaji",
                     "sheikh", "shaikh",
-                    "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "hon", "prof", "professor", "engr",
+                    "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "senator", "hon", "prof", "professor", "engr",
                     "ratu",
                     "prince", "princess"}
 CAPITAL_FORMS = {"HE", "H.E", "HH", "HRH"}
