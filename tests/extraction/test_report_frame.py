@@ -230,3 +230,11 @@ def test_a_monarch_is_known_without_a_regnal_number_or_with_a_title_in_the_alias
     with active(lexicon):
         found = [ArticlePerson(0, names=[name]).leader_country for name in ("Pedro Luis", "Tomas", "Tomas II")]
         assert found == ["ES", "PT", "PT"]
+
+
+def test_he_after_the_hosts_who_received_a_visitor_is_the_visitor():
+    analysis = analyse("NEW DELHI: King Willem Jansen of the Netherlands arrived in New Delhi on Sunday.\n\n"
+                       "They were received by Minister of State Arun Rao at the airport.\n\n"
+                       "He also received a ceremonial reception in presence of President Vikram Singh of India.")
+    last = analysis.facts[-1]
+    assert analysis.people.persons[last.persons[0]].name == "Willem Jansen"

@@ -124,6 +124,7 @@ def _add_bare_mentions(facts: list[SentenceFacts], people: PeopleIndex) -> None:
 def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
     """Give every sentence its persons: named ones, and titles, handles and pronouns that point back."""
     previous: SentenceFacts | None = None
+    subject_fact: SentenceFacts | None = None  # the latest sentence whose first person is its subject
     for fact in facts:
         for mention in fact.mentions:
             person: ArticlePerson | None = None
@@ -143,7 +144,10 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
             elif mention.via == "handle":
                 person = people.by_handle(mention.handle)
             elif mention.via == "pronoun" and previous and previous.persons and _adjacent(previous, fact):
-                person = people.persons[previous.persons[0]]
+                # "They were received by A and B at the airport. He also ...": the hosts are named, the visitors
+                # not; "He" is the visitor the article named before.
+                antecedent = subject_fact if HOSTS_ONLY.match(previous.sentence.text) and subject_fact else previous
+                person = people.persons[antecedent.persons[0]]
             if person is not None:
                 fact.spans.append((mention.start, mention.end, person.index))
             if person is not None and person.index not in fact.persons:
@@ -172,6 +176,8 @@ def _link_references(facts: list[SentenceFacts], people: PeopleIndex) -> None:
                 counterpart.titles.append(TitleMention(generic, kind, 0, 0, mention.counterpart_of_country))
         if fact.persons:
             previous = fact
+            if not HOSTS_ONLY.match(fact.sentence.text):
+                subject_fact = fact
 
 
 # "Rutte served as the prime minister of the Netherlands", "the former president": an office someone held is no
@@ -187,6 +193,10 @@ def _before(pattern: re.Pattern, text: str, position: int) -> bool:
 
 # "was appointed as", "became", "is the": a title said of the sentence's subject.
 PREDICATE = re.compile(r"\b(?:as|became|becomes|is|was)\s+(?:(?:the|a|an)\s+)?$", re.I)
+
+
+HOSTS_ONLY = re.compile(r"\s*(?:They|He|She)\s+(?:were|was)\s+(?:warmly\s+)?(?:received|welcomed|greeted|met)"
+                        r"(?:\s+on\s+arrival)?\s+by\b")
 
 
 def _adjacent(previous: SentenceFacts, fact: SentenceFacts) -> bool:
