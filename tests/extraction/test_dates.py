@@ -135,3 +135,13 @@ def test_an_ambiguous_slashed_date_is_no_date():
 def test_a_month_of_last_year_is_last_years(words):
     resolved = resolve(only(f"The agreements were reached during the official visit {words}."), REFERENCE)
     assert (resolved.date, resolved.precision) == (datetime.date(2023, 7, 1), "month")
+
+
+@pytest.mark.parametrize("text, reference, planned, expected", [
+    ("Erdogan's visit to Egypt last February was a start.", datetime.date(2024, 8, 5), False, datetime.date(2024, 2, 1)),
+    ("They last met last August.", datetime.date(2024, 8, 5), False, datetime.date(2023, 8, 1)),
+    ("The summit will be held next October.", datetime.date(2024, 8, 5), True, datetime.date(2024, 10, 1)),
+    ("The summit will be held next March.", datetime.date(2024, 8, 5), True, datetime.date(2025, 3, 1)),
+])
+def test_last_and_next_with_a_month_are_the_nearest_such_month(text, reference, planned, expected):
+    assert resolve(only(text), reference, planned=planned).date == expected

@@ -294,9 +294,15 @@ def resolve(mention: DateMention, reference: datetime.date | None, *, planned: b
             # "in July of last year": the year is said, whatever the month.
             year += {"last": -1, "this": 0, "next": 1}[mention.relative]
             return ResolvedDate(datetime.date(year, mention.month, 1), "month", text)
-        if lowered.startswith("next") or (planned and mention.month < reference.month):
-            year += 1 if mention.month < reference.month or lowered.startswith("next") else 0
-        elif lowered.startswith("last") or (not planned and mention.month > reference.month):
+        # "last February" in an August article is that year's February, the latest one past; "next October" the
+        # coming one. A bare month is past in a report of what was, ahead in one of what is planned.
+        if lowered.startswith("next"):
+            year += 1 if mention.month <= reference.month else 0
+        elif lowered.startswith("last"):
+            year -= 1 if mention.month >= reference.month else 0
+        elif planned and mention.month < reference.month:
+            year += 1
+        elif not planned and mention.month > reference.month:
             year -= 1
         return ResolvedDate(datetime.date(year, mention.month, 1), "month", text)
     if mention.kind == "weekday":
