@@ -354,3 +354,12 @@ def test_the_people_of_someone_met_are_not_that_someone():
             "in Washington on Tuesday.")
     analysis, _, merged = meetings(text)
     assert all("Jim Carter" not in names(analysis, m) for m in merged)
+
+
+def test_an_earlier_meeting_built_on_takes_the_article_s_year_not_its_day():
+    text = ("OTTAWA, July 15, 2025 - Today, Prime Minister Mark Dupont spoke with the President of Mexico, Ana Ruiz.\n\n"
+            "The Prime Minister and the President discussed trade, building on their productive meeting at the G7 "
+            "Summit in Kananaskis.")
+    _, _, merged = meetings(text, datetime.date(2025, 7, 15))
+    summit = next(m for m in merged if m.occasion is not None)
+    assert (summit.date.date, summit.date.precision) == (datetime.date(2025, 1, 1), "year")

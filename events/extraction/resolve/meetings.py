@@ -341,7 +341,16 @@ def resolve_dates(candidates: list[MeetingCandidate], analysis: Analysis, refere
             inherited = earlier[-1] if earlier else lead
             if inherited is not None:
                 candidate.date = _shifted(inherited, sentence.text)
+            if candidate.date is not None and EARLIER_MEETING.search(sentence.text):
+                # "building on their productive meeting at the G7 Summit": before the article's day, in its year
+                # mostly; a day taken from the article would be wrong.
+                candidate.date = ResolvedDate(candidate.date.date.replace(month=1, day=1), "year", "")
 
+
+EARLIER_MEETING = re.compile(
+    r"\b(?:building\s+on|follow(?:ing|s|ed)?\s+up\s+on|recall(?:ed|ing|s)?|since)\s+(?:their|our|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|talks|conversation|call|visit)\b|\b(?:their|our)\s+(?:previous|earlier|last|recent)\s+(?:meeting|talks"
+    r"|conversation|call|visit)\b", re.I)
 
 DAY_SHIFT = re.compile(r"(?:on\s+)?the\s+(next|following|previous)\s+day\b", re.I)
 
