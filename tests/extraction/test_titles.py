@@ -238,3 +238,12 @@ def test_a_title_starts_a_word():
 ])
 def test_an_intelligence_chief_is_an_office(text):
     assert [t.title for t in find_titles(text)] == ["Intelligence Chief"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Ghana's Charge d'Affaires to Nigeria, Ms Ama Owusu, was summoned.", "Chargé d'Affaires"),
+    ("The Chargé d\u2019Affaires of France, Paul Martin, attended.", "Chargé d'Affaires"),
+    ("Boudh MLA Ravi Kumar Das and senior officials were present.", "Member of the Legislative Assembly"),
+])
+def test_a_charge_d_affaires_and_a_legislator_are_offices(text, title):
+    assert [t.title for t in find_titles(text)] == [title]
