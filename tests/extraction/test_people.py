@@ -500,3 +500,12 @@ def test_senator_before_a_name_is_a_form_of_address():
     found = [m.name for m in named("Deputy Prime Minister and Foreign Minister of Pakistan, Senator Muhammad Aslam "
                                    "Khan, on Saturday arrived in Dhaka.") if m.name]
     assert found and all(not name.startswith("Senator") for name in found)
+
+
+def test_a_ministry_set_off_by_commas_between_a_title_and_its_holder():
+    assert [m.name for m in named("The Spokesperson, Ministry of Foreign Affairs, Ferdinand Okafor, in a statement "
+                                  "issued in Abuja, said the talks would go on.") if m.name] == ["Ferdinand Okafor"]
+
+
+def test_amb_before_a_name_is_a_form_of_address():
+    assert [m.name for m in named("Ambassador Amb. Yusuf Bello spoke.") if m.name] == ["Yusuf Bello"]

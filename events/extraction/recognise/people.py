@@ -22,7 +22,7 @@ PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|do|das|la|le|dos|
 # Up to three forms of address in a row: "H H Sheikh Tamim", "HE Dr. Ali".
 # Malaysian styles, which may also stand inside a name after a royal title: "Tengku Datuk Seri Zafrul Tengku Abdul Aziz".
 MALAY_STYLE = r"(?:Datuk|Dato['\u2019]?|Datin)(?:\s+S(?:e)?ri)?"
-ADDRESS = (r"(?:(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)|Mr|Mrs|Ms|Dr|Sen|Hon|Prof|HE|H\.E|HH|HRH"
+ADDRESS = (r"(?:(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency)|Mr|Mrs|Ms|Dr|Sen|Hon|Prof|Amb|HE|H\.E|HH|HRH"
            rf"|H\.?\s?H|Sheikh|Sheikha|Shaikh|Prince|Princess|Tan\s+Sri|Puan\s+Sri|Toh\s+Puan|Tun|{MALAY_STYLE})\.?\s+){{0,3}}+")
 # "Mohammed Shia al-Sudani", "Abdel Fattah el-Sisi": an Arabic article joined to the name by a hyphen, in lower case.
 ARTICLE_WORD = r"(?:al|el|ad|as|ash|at|az|ul|ud)-\p{L}[\p{Ll}\p{Lm}\p{Mn}]+"
@@ -64,7 +64,8 @@ NOT_NAME_WORDS |= {m.lower() for m in calendar.month_name if m} | {d.lower() for
 # follows. Compared in lower case; CAPITAL_FORMS only as written, since "He" is also a pronoun and a Chinese name.
 FORMS_OF_ADDRESS = {"datuk", "dato", "dato'", "dato\u2019", "datin", "seri", "tan", "tun", "toh", "haji", "alhaji",
                     "sheikh", "shaikh",
-                    "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "senator", "hon", "prof", "professor", "engr",
+                    "sheikha", "h.e", "excellency", "mr", "mrs", "ms", "dr", "sen", "senator", "hon", "amb", "prof",
+                    "professor", "engr",
                     "ratu",
                     "prince", "princess"}
 CAPITAL_FORMS = {"HE", "H.E", "HH", "HRH"}
@@ -78,6 +79,8 @@ MILITARY_RANKS = {"rear", "admiral", "general", "lieutenant", "brigadier", "colo
 MINISTERS_INCLUDING = re.compile(
     r"\b(?P<ministers>ministers)\b[^.;:]{0,120}?\b(?:including|included|include|includes|such\s+as|namely|were)\s+(?=\p{Lu})")
 INCLUDING = re.compile(r"\b(?:including|included|include|includes|such\s+as|namely|among\s+them)\s+(?=\p{Lu})")
+COMMA_BODY_COMMA = re.compile(r",\s+(?:the\s+)?(?:Ministry|Department|Office|Embassy|High\s+Commission|Presidency)"
+                              r"(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}'-]*+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'-]*+){0,5}+)?,\s+")
 COMMA_PLACE_COMMA = re.compile(r",\s+(?P<place>\p{Lu}\p{L}++(?:\s+\p{Lu}\p{L}++){0,2}+),\s+")
 
 COUNTERPART = re.compile(
@@ -278,6 +281,10 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             found = _name_after(text, title.end + re.match(r",\s+", after).end())
             if found and all(w.lower() in gazetteer().portfolio_words for w in found[0].split()):
                 found = None  # "Minister of Ports, Shipping and Aviation": the title goes on, no name follows
+        body = COMMA_BODY_COMMA.match(text, title.end) if found is None and not appositive else None
+        if body is not None:
+            # "The Spokesperson, Ministry of Foreign Affairs, Ferdinand Nwonye": the title's ministry between commas.
+            found = _name_after(text, body.end())
         placed = COMMA_PLACE_COMMA.match(text, title.end) if found is None and not appositive else None
         place = gazetteer().place(placed.group("place")) if placed else None
         if place is not None and place.kind == "country":
