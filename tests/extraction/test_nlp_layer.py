@@ -171,3 +171,11 @@ def test_a_spouse_who_comes_along_is_neither_a_participant_nor_an_official(read)
                  "Bogota on Monday, along with the first lady, Verónica Castaño.")
     assert "Verónica Castaño" not in names(found)
     assert {"Ana Lima", "Jorge Ruiz"} in meetings(found)
+
+
+def test_a_title_after_will_be_is_the_subject_s(read):
+    found = read("President Cyril Ramaphosa announced his new cabinet on Monday.\n\nThandiwe Mokoena will be South "
+                 "Africa's first electricity minister, the presidency said.")
+    person = next(p for p in found.analysis.people.persons if p.name == "Thandiwe Mokoena")
+    assert [(t.title, t.country) for t in person.titles] == [("Electricity Minister", "ZA")]
+    assert "Thandiwe Mokoena" in names(found)

@@ -65,7 +65,7 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
         rf"(?P<qualifier>(?-i:(?:(?!(?i:{ranks}|{_core_pattern(g)})\b){CAP}\s+){{1,2}}))?)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"
         # "Japan's new foreign minister": a word on when the holder took or leaves office.
-        rf"(?:(?:new|newly[ -]appointed|incoming|outgoing|acting|interim)\s+)?"
+        rf"(?:(?:new|newly[ -]appointed|incoming|outgoing|acting|interim|first)\s+)?"
         rf"(?P<core>(?:(?:{ranks})[ -])*{_core_pattern(g)})(?P<plural>s)?"
         rf"(?P<complement>\s+(?:for|of)\s+(?:the\s+)?(?-i:{not_title}{CAP}(?:\s+(?:(?:and|of|of\s+the)\s+)?{not_title}{CAP}){{0,5}}))?"
         # "Minister of Information and Culture, Alhaji X": a second portfolio, when a comma closes it.

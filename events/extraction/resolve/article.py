@@ -192,7 +192,8 @@ def _before(pattern: re.Pattern, text: str, position: int) -> bool:
 
 
 # "was appointed as", "became", "is the": a title said of the sentence's subject.
-PREDICATE = re.compile(r"\b(?:as|became|becomes|is|was)\s+(?:(?:the|a|an)\s+)?$", re.I)
+PREDICATE = re.compile(r"\b(?:as|became|becomes|is|was|will\s+be|would\s+be|has\s+been|had\s+been)\s+(?:(?:the|a|an)\s+)?$",
+                       re.I)
 
 
 HOSTS_ONLY = re.compile(r"\s*(?:They|He|She)\s+(?:were|was)\s+(?:warmly\s+)?(?:received|welcomed|greeted|met)"
