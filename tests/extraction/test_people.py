@@ -509,3 +509,12 @@ def test_a_ministry_set_off_by_commas_between_a_title_and_its_holder():
 
 def test_amb_before_a_name_is_a_form_of_address():
     assert [m.name for m in named("Ambassador Amb. Yusuf Bello spoke.") if m.name] == ["Yusuf Bello"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Australia's Prime Minister Helen McAllister held a call.", "Helen McAllister"),
+    ("Minister Dominic LeBlanc met Governor Ron DeSantis.", "Ron DeSantis"),
+    ("Prime Minister Mark MacDonald spoke.", "Mark MacDonald"),
+])
+def test_a_name_with_a_prefix_before_a_second_capital_is_whole(text, name):
+    assert name in [m.name for m in named(text)]

@@ -15,7 +15,9 @@ from events.extraction.recognise.titles import TitleMention, canonical_title, fi
 
 # A word may end in an apostrophe before another name word: the elided honorific in "Dato' Lim Jock Hoi".
 # "O'Connor", "D'Souza", "N'Diaye": a capital, an apostrophe and a capitalised word.
-NAME_WORD = r"(?:\p{Lu}['\u2019](?=\p{Lu}))?+\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu}))?+"
+# "McAllister", "MacDonald", "DeSantis", "LeBlanc", "DiMaio": a prefix before a second capital.
+NAME_WORD = (r"(?:\p{Lu}['\u2019](?=\p{Lu}))?+(?:(?:Mc|Mac|De|Di|Le|La|Du)(?=\p{Lu}\p{Ll}))?+\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+"
+             r"(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu}))?+")
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|do|das|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
