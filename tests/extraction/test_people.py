@@ -518,3 +518,16 @@ def test_amb_before_a_name_is_a_form_of_address():
 ])
 def test_a_name_with_a_prefix_before_a_second_capital_is_whole(text, name):
     assert name in [m.name for m in named(text)]
+
+
+def test_a_person_named_in_full_is_not_a_known_namesake_by_the_surname_alone():
+    index = PeopleIndex([KnownPerson(1, "Sarah Harrington", ("Harrington",), "GB")])
+    person = index.add(PersonMention("Marcus Harrington", 0, 17, "title"), 0, "")
+    index.add(PersonMention("Harrington", 30, 40, "known"), 1, "")
+    assert person.known is None
+
+
+def test_a_known_person_named_by_the_surname_alone_is_still_found():
+    index = PeopleIndex([KnownPerson(1, "Sarah Harrington", ("Harrington",), "GB")])
+    person = index.add(PersonMention("Harrington", 0, 10, "title"), 0, "")
+    assert person.known is not None and person.known.key == 1

@@ -358,8 +358,12 @@ class PeopleIndex:
         return person
 
     def _known_for(self, person: ArticlePerson) -> KnownPerson | None:
+        # A person the article names in full is matched by the full names only: "Marcus Helen Harrington, ...
+        # Harrington said" is not the "Sarah Harrington" the database knows as "Harrington" too.
+        full = [mine for mine in person.spellings if len(mine) >= 2]
         hits = [k for k in self.known
-                if any(spelling_matches(mine, {name_tokens(n) for n in (k.name, *k.aliases)}) for mine in person.tokens)]
+                if any(spelling_matches(mine, {name_tokens(n) for n in (k.name, *k.aliases)})
+                       for mine in (full or person.spellings))]
         if len(hits) > 1 and person.country_votes:
             hits = [k for k in hits if k.country == person.country] or hits
         return hits[0] if len(hits) == 1 else None
