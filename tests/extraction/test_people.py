@@ -531,3 +531,9 @@ def test_a_known_person_named_by_the_surname_alone_is_still_found():
     index = PeopleIndex([KnownPerson(1, "Sarah Harrington", ("Harrington",), "GB")])
     person = index.add(PersonMention("Harrington", 0, 10, "title"), 0, "")
     assert person.known is not None and person.known.key == 1
+
+
+def test_a_surname_with_its_particle_is_no_full_name():
+    index = PeopleIndex([KnownPerson(1, "Faisal Tariq al-Mansouri", ("al-Mansouri",), "SA")])
+    person = index.add(PersonMention("Layla al-Mansouri", 0, 17, "title"), 0, "")
+    assert person.known is None

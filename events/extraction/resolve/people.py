@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from events.extraction.gazetteer import Gazetteer, gazetteer, load_json
-from events.extraction.recognise.people import NOT_NAME_WORDS, PersonMention
+from events.extraction.recognise.people import NOT_NAME_WORDS, PARTICLE_WORDS, PersonMention
 from events.extraction.recognise.titles import TitleMention
 
 GENERIC_TITLES = {
@@ -169,11 +169,16 @@ def match_keys(tokens: tuple[str, ...]) -> set[str]:
     return keys
 
 
+def full_name(tokens: tuple[str, ...]) -> bool:
+    """Two name words at least, particles aside: "al-Mansouri" and "van der Berg" are a surname alone."""
+    return sum(1 for t in tokens if len(t) > 1 and t not in PARTICLE_WORDS) >= 2
+
+
 def spelling_matches(tokens: tuple[str, ...], spellings: set[tuple[str, ...]]) -> bool:
     """Whether a name is one of a person's spellings. A full name is matched against full names: "Pravind Kumar
     Jugnauth" is not "Raveesh Kumar", whatever the bare "Kumar" that also stood for the latter."""
-    if len(tokens) >= 2 and any(len(s) >= 2 for s in spellings):
-        spellings = {s for s in spellings if len(s) >= 2}
+    if full_name(tokens) and any(full_name(s) for s in spellings):
+        spellings = {s for s in spellings if full_name(s)}
     return any(tokens_compatible(tokens, spelling) for spelling in spellings)
 
 
@@ -360,7 +365,7 @@ class PeopleIndex:
     def _known_for(self, person: ArticlePerson) -> KnownPerson | None:
         # A person the article names in full is matched by the full names only: "Marcus Helen Harrington, ...
         # Harrington said" is not the "Sarah Harrington" the database knows as "Harrington" too.
-        full = [mine for mine in person.spellings if len(mine) >= 2]
+        full = [mine for mine in person.spellings if full_name(mine)]
         hits = [k for k in self.known
                 if any(spelling_matches(mine, {name_tokens(n) for n in (k.name, *k.aliases)})
                        for mine in (full or person.spellings))]
