@@ -537,3 +537,16 @@ def test_a_surname_with_its_particle_is_no_full_name():
     index = PeopleIndex([KnownPerson(1, "Faisal Tariq al-Mansouri", ("al-Mansouri",), "SA")])
     person = index.add(PersonMention("Layla al-Mansouri", 0, 17, "title"), 0, "")
     assert person.known is None
+
+
+def test_an_arabic_compound_surname_is_no_full_name():
+    index = PeopleIndex([KnownPerson(1, "Saud Nasser Abdel Aziz", ("Abdel Aziz",), "SA")])
+    person = index.add(PersonMention("Hessa Abdel Aziz", 0, 16, "title"), 0, "")
+    assert person.known is None
+
+
+def test_a_person_is_matched_on_the_fullest_of_the_names_the_article_gives():
+    index = PeopleIndex([KnownPerson(1, "Verónica Ximena Muñoz Zúñiga", (), "MX")])
+    person = index.add(PersonMention("Verónica Ibáñez Muñoz", 0, 21, "title"), 0, "")
+    index.add(PersonMention("Verónica Muñoz", 30, 44, "title"), 1, "")
+    assert person.known is None

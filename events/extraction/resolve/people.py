@@ -170,8 +170,16 @@ def match_keys(tokens: tuple[str, ...]) -> set[str]:
 
 
 def full_name(tokens: tuple[str, ...]) -> bool:
-    """Two name words at least, particles aside: "al-Mansouri" and "van der Berg" are a surname alone."""
-    return sum(1 for t in tokens if len(t) > 1 and t not in PARTICLE_WORDS) >= 2
+    """Two name words at least, particles aside: "al-Mansouri", "van der Berg" and "Abdel Aziz" are a surname."""
+    return _name_words(tokens) >= 2
+
+
+def _name_words(tokens: tuple[str, ...]) -> int:
+    return sum(1 for t in tokens if len(t) > 1 and t not in PARTICLE_WORDS | COMPOUND_PREFIXES)
+
+
+# The first word of an Arabic compound name, which is one name with the next: "Abdel Aziz", "Abu Bakr".
+COMPOUND_PREFIXES = frozenset({"abdel", "abdul", "abd", "abu", "ould", "bou"})
 
 
 def spelling_matches(tokens: tuple[str, ...], spellings: set[tuple[str, ...]]) -> bool:
@@ -365,7 +373,9 @@ class PeopleIndex:
     def _known_for(self, person: ArticlePerson) -> KnownPerson | None:
         # A person the article names in full is matched by the full names only: "Marcus Helen Harrington, ...
         # Harrington said" is not the "Sarah Harrington" the database knows as "Harrington" too.
+        # Of those, the fullest: "Verónica Muñoz", said of "Verónica Ibáñez Muñoz", would fit another Verónica Muñoz.
         full = [mine for mine in person.spellings if full_name(mine)]
+        full = [mine for mine in full if _name_words(mine) == max(map(_name_words, full))]
         hits = [k for k in self.known
                 if any(spelling_matches(mine, {name_tokens(n) for n in (k.name, *k.aliases)})
                        for mine in (full or person.spellings))]
