@@ -90,7 +90,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
         attended = _attended(fact, found, reported)
         if attended is not None:
             # "The meeting was attended by A, B and C": more people at the meeting just reported, not a new one.
-            joined = [p for p in fact.persons if p not in attended.participants + list(_absent(fact))]
+            absent = _absent(fact)
+            joined = [p for p in fact.persons if p not in attended.participants and p not in absent]
             attended.participants += joined
             attended.attendees += joined
             continue
@@ -113,7 +114,8 @@ def meeting_candidates(analysis: Analysis) -> list[MeetingCandidate]:
                 found.append(_candidate(fact, group, None, linked=True))
             previous_subject = (groups[0][0], fact.sentence.index, fact.sentence.paragraph)
             continue
-        participants = [p for p in (groups[0] if groups else fact.persons) if p not in _absent(fact)]
+        absent = _absent(fact)
+        participants = [p for p in (groups[0] if groups else fact.persons) if p not in absent]
         after_cue = fact.cue.start + len(fact.cue.trigger)
         unnamed_met = UNNAMED_COUNTERPART.match(fact.sentence.text, after_cue)
         if not groups and unnamed_met and not NAMED_AMONG.match(fact.sentence.text, unnamed_met.end()):

@@ -315,16 +315,13 @@ def _other_rank(mention: PersonMention, tokens: tuple[str, ...], person: Article
     return (mention.title.kind in HEADS and kinds <= MINISTERS) or (mention.title.kind in MINISTERS and kinds <= HEADS)
 
 
-PATRONYMIC_PARTICLES = {"bin", "bint", "ibn", "ben"}
-
-
 def _fathers_name(tokens: tuple[str, ...], person: ArticlePerson) -> bool:
     """ "King Salman" is not "Mohammed bin Salman": a lone name that the person's names have only after "bin" is
     their father's."""
     if len(tokens) != 1:
         return False
     places = [(spelling, i) for spelling in person.spellings for i, word in enumerate(spelling) if word == tokens[0]]
-    return bool(places) and all(i and spelling[i - 1] in PATRONYMIC_PARTICLES for spelling, i in places)
+    return bool(places) and all(i and spelling[i - 1] in PATRONYMIC_LINKS for spelling, i in places)
 
 
 class PeopleIndex:
@@ -339,7 +336,8 @@ class PeopleIndex:
 
     def add(self, mention: PersonMention, sentence: int, evidence: str) -> ArticlePerson:
         tokens = name_tokens(mention.name)
-        candidates = [p for p in self._sharing_a_key(tokens) if p.matches(tokens)
+        keys = match_keys(tokens)
+        candidates = [p for p in self._sharing_a_key(tokens, keys) if p.matches(tokens)
                       and not _other_rank(mention, tokens, p) and not _fathers_name(tokens, p)]
         if len(candidates) > 1:
             # A name written before in full is that person's, whoever else shares a part of it.
@@ -351,18 +349,19 @@ class PeopleIndex:
         person = candidates[0] if candidates else self._new(evidence)
         if mention.name not in person.names:
             person.names.append(mention.name)
-            for key in match_keys(tokens) or {ANY_NAME}:
+            for key in keys or {ANY_NAME}:
                 self._by_key.setdefault(key, []).append(person)
         self.note(person, mention, sentence)
         if person.known is None:
             person.known = self._known_for(person)
         return person
 
-    def _sharing_a_key(self, tokens: tuple[str, ...]) -> list[ArticlePerson]:
-        """The persons a name could match (a superset of those it matches), in the order they were found."""
+    def _sharing_a_key(self, tokens: tuple[str, ...], keys: set[str]) -> list[ArticlePerson]:
+        """The persons a name could match (a superset of those it matches), in the order they were found; `keys`
+        are the name's match_keys."""
         if not any(len(t) > 1 and t not in ARABIC_ARTICLES for t in tokens):
             return list(self.persons)  # "Al", initials alone: no word to look up, so everyone
-        found = {p.index: p for key in match_keys(tokens) | {ANY_NAME} for p in self._by_key.get(key, ())}
+        found = {p.index: p for key in keys | {ANY_NAME} for p in self._by_key.get(key, ())}
         return [found[i] for i in sorted(found)]
 
     def _new(self, evidence: str) -> ArticlePerson:
