@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from events.extraction.gazetteer import gazetteer
+from events.extraction.recognise.places import POSSESSIVE
 from events.extraction.recognise.titles import TitleMention, canonical_title, find_titles
 
 # A word may end in an apostrophe before another name word: the elided honorific in "Dato' Lim Jock Hoi".
@@ -422,10 +423,7 @@ def ner_name(raw: str) -> str:
 
 def _span_name(text: str, start: int, end: int) -> str:
     """The name in an NER span, which leaves a possessive after it: "Haavisto Ireland" of "Haavisto Ireland's"."""
-    return ner_name(text[start:end] + ("'s" if POSSESSIVE_AFTER.match(text, end) else ""))
-
-
-POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+    return ner_name(text[start:end] + ("'s" if POSSESSIVE.match(text, end) else ""))
 
 
 def _names_a_country(word: str) -> bool:

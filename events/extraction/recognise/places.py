@@ -12,6 +12,7 @@ BUILDING = re.compile(r"\s+(?:House|Hall|Palace|Road|Street|University|Airport|D
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|visited|visiting|visits|from)\s+(?:the\s+)?)$")
 
 
+# "Ireland's" with either apostrophe, the straight one or U+2019.
 POSSESSIVE = re.compile(r"['\u2019]s\b")
 CONTINENTS = {"Europe", "Asia", "Africa", "America", "North America", "South America", "Latin America", "Oceania",
               "Antarctica", "Eurasia", "Scandinavia", "Caribbean", "Middle East", "Gulf", "Balkans", "Sahel", "Pacific"}
