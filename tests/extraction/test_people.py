@@ -2,6 +2,7 @@
 import pytest
 
 from events.extraction.recognise.people import PersonMention, clean_name, find_people, ner_name
+from events.extraction.recognise.titles import TitleMention
 from events.extraction.resolve.people import KnownPerson, PeopleIndex, name_tokens, tokens_compatible
 
 
@@ -550,3 +551,38 @@ def test_a_person_is_matched_on_the_fullest_of_the_names_the_article_gives():
     person = index.add(PersonMention("Verónica Ibáñez Muñoz", 0, 21, "title"), 0, "")
     index.add(PersonMention("Verónica Muñoz", 30, 44, "title"), 1, "")
     assert person.known is None
+
+
+def _titled(name: str, title: str, kind: str, country: str) -> PersonMention:
+    return PersonMention(name, 0, len(name), "title", TitleMention(title, kind, 0, 0, country), country)
+
+
+def test_a_name_with_a_given_name_fewer_and_another_post_is_not_the_known_person():
+    index = PeopleIndex([KnownPerson(1, "Efua Akosua Boateng", (), "GH", (("Spokesperson", "spokesperson"),))])
+    person = index.add(_titled("Efua Boateng", "Finance Minister", "minister", "GH"), 0, "")
+    assert person.known is None
+
+
+def test_a_name_with_a_given_name_more_and_another_country_is_not_the_known_person():
+    index = PeopleIndex([KnownPerson(1, "Pieter de Vries", (), "BE", (("Foreign Minister", "foreign_minister"),))])
+    person = index.add(_titled("Marieke Pieter de Vries", "Foreign Minister", "foreign_minister", "NL"), 0, "")
+    assert person.known is None
+
+
+def test_a_name_with_a_given_name_fewer_in_the_same_post_is_the_known_person():
+    index = PeopleIndex([KnownPerson(1, "Narendra Damodardas Modi", (), "IN",
+                                     (("Prime Minister", "head_of_government"),))])
+    person = index.add(_titled("Narendra Modi", "Prime Minister", "head_of_government", "IN"), 0, "")
+    assert person.known is not None and person.known.key == 1
+
+
+def test_a_name_as_written_before_is_the_known_person_in_a_new_post():
+    index = PeopleIndex([KnownPerson(1, "Efua Akosua Boateng", ("Efua Boateng",), "GH",
+                                     (("Spokesperson", "spokesperson"),))])
+    person = index.add(_titled("Efua Boateng", "Finance Minister", "minister", "GH"), 0, "")
+    assert person.known is not None and person.known.key == 1
+
+
+def test_binti_links_a_malay_name_like_bin():
+    names = [m.name for m in find_people("Siti Hajar binti Yusof, Malaysia's foreign minister, met Kofi Mensah.")]
+    assert "Siti Hajar binti Yusof" in names

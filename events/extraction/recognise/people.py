@@ -19,7 +19,7 @@ from events.extraction.recognise.titles import TitleMention, canonical_title, fi
 # "McAllister", "MacDonald", "DeSantis", "LeBlanc", "DiMaio": a prefix before a second capital.
 NAME_WORD = (r"(?:\p{Lu}['\u2019](?=\p{Lu}))?+(?:(?:Mc|Mac|De|Di|Le|La|Du)(?=\p{Lu}\p{Ll}))?+\p{Lu}[\p{Ll}\p{Lm}\p{Mn}]+"
              r"(?:[-'][\p{L}\p{Mn}]+)*+(?:'(?=\s+\p{Lu}))?+")
-PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|di|du|do|das|la|le|dos|del|ter)"
+PARTICLE = r"(?:bin|bint|binti|ibn|al|el|van|von|der|den|de|da|di|du|do|das|la|le|dos|del|ter)"
 # Up to six words: "Abdullah bin Zayed Al Nahyan" is five; the run is possessive, so it cannot backtrack.
 # A form of address may open a name ("Mr Nyesom Wike", "Sen. George Akume", "HE Mahmoud Abbas"); clean_name drops it.
 # Up to three forms of address in a row: "H H Sheikh Tamim", "HE Dr. Ali".

@@ -292,7 +292,7 @@ def _name_start(text: str, match: re.Match, group: str, g: Gazetteer) -> int | N
         # at all, so a place's name (the longest the gazetteer knows, else one word) and then the holder's.
         known = [k for k in range(1, len(name) - 1) if g.place(" ".join(w.group() for w in name[:k]))]
         return match.start(group) + name[max(known, default=1)].start()
-    particle = re.match(r"\s+(?:bin|bint|ibn|al|el|van|von|de|da|di|du|dos|del)\s", text[match.end():])
+    particle = re.match(r"\s+(?:bin|bint|binti|ibn|al|el|van|von|de|da|di|du|dos|del)\s", text[match.end():])
     if len(name) < 2 and not particle:
         return None
     return match.start(group) + name[0].start()

@@ -198,6 +198,7 @@ class KnownPerson:
     name: str
     aliases: tuple[str, ...] = ()
     country: str = ""
+    posts: tuple[tuple[str, str], ...] = ()  # (title, kind) of the offices the person held
 
 
 @dataclass
@@ -324,6 +325,26 @@ def _fathers_name(tokens: tuple[str, ...], person: ArticlePerson) -> bool:
     return bool(places) and all(i and spelling[i - 1] in PATRONYMIC_LINKS for spelling, i in places)
 
 
+def _told_apart(person: ArticlePerson, known: KnownPerson) -> bool:
+    """ "Finance Minister Efua Boateng" is not the "Efua Akosua Boateng" the database knows as a spokesperson: a full
+    name with a given name more or fewer than a known one's is another person's when the article gives them another
+    country or another post. A name as the person was written before is theirs whatever post they hold now."""
+    known_spellings = [name_tokens(n) for n in (known.name, *known.aliases)]
+    written = {tuple(sorted(s)) for s in known_spellings}
+    if any(tuple(sorted(mine)) in written for mine in person.spellings):
+        return False
+    mine = max(map(_name_words, person.spellings))
+    theirs = max(map(_name_words, known_spellings))
+    if mine < 2 or theirs < 2 or mine == theirs:
+        return False  # a surname alone, or the same words spelled otherwise ("Jorgen"/"Jørgen"): the same person
+    voted = person.country_votes.most_common(1)[0][0] if person.country_votes else ""
+    if voted and known.country and voted != known.country:
+        return True
+    return bool(person.titles and known.posts) and not any(
+        title.title == held or (title.kind == kind and kind in ONE_POST_KINDS)
+        for title in person.titles for held, kind in known.posts)
+
+
 class PeopleIndex:
     """The persons of one article, built mention by mention."""
 
@@ -377,7 +398,7 @@ class PeopleIndex:
         full = [mine for mine in full if _name_words(mine) == max(map(_name_words, full))]
         hits = [k for k in self.known
                 if any(spelling_matches(mine, {name_tokens(n) for n in (k.name, *k.aliases)})
-                       for mine in (full or person.spellings))]
+                       for mine in (full or person.spellings)) and not _told_apart(person, k)]
         if len(hits) > 1 and person.country_votes:
             hits = [k for k in hits if k.country == person.country] or hits
         return hits[0] if len(hits) == 1 else None

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from events.extraction.gazetteer import Gazetteer
@@ -17,11 +17,11 @@ from events.extraction.resolve.article import AgreementCandidate
 from events.extraction.resolve.matching import occasions_match
 from events.extraction.resolve.meetings import MeetingCandidate
 from events.extraction.resolve.people import KnownPerson
-from events.models import Agreement, Country, DatePrecision, Meeting, Person
+from events.models import Agreement, Country, DatePrecision, Meeting, Person, Tenure
 
 # Name words looked up per article: enough for any article's people, and a bound on the query's size.
 MAX_LOOKUP_WORDS = 500
-NAME_PARTICLES = {"bin", "bint", "ibn", "van", "von", "der", "den", "dos", "del", "ter"}
+NAME_PARTICLES = {"bin", "bint", "binti", "ibn", "van", "von", "der", "den", "dos", "del", "ter"}
 
 
 def lexicon() -> Gazetteer:
@@ -91,10 +91,13 @@ def known_people(text: str) -> list[KnownPerson]:
         return []
     shares_a_word = re.compile(rf"(^|{NAME_WORD_SEPARATORS})({'|'.join(words)})($|{NAME_WORD_SEPARATORS})",
                                re.IGNORECASE)
+    posts = Prefetch("tenures", Tenure.objects.select_related("office").only("person_id", "office__title",
+                                                                                "office__kind").order_by("pk"))
     people = (Person.objects.filter(pk__in=_sharing_a_word(words, shares_a_word.pattern))
-              .select_related("country").prefetch_related("aliases").order_by("pk"))
+              .select_related("country").prefetch_related("aliases", posts).order_by("pk"))
     return [
-        KnownPerson(person.pk, person.name, aliases, person.country.code if person.country else "")
+        KnownPerson(person.pk, person.name, aliases, person.country.code if person.country else "",
+                    tuple(dict.fromkeys((t.office.title, t.office.kind) for t in person.tenures.all())))
         for person in people
         for aliases in [tuple(a.name for a in person.aliases.all())]
         if shares_a_word.search(person.name) or any(shares_a_word.search(alias) for alias in aliases)
