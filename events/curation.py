@@ -61,16 +61,47 @@ def set_review_state(queryset: models.QuerySet, state: ReviewState, *, user=None
     return len(records)
 
 
-def save_as_curator(record: Extracted, user, reason: str = "", **kwargs) -> None:
+def save_as_curator(record: models.Model, user, reason: str = "", **kwargs) -> None:
     """Save with the curator and the reason written into the record's history."""
     record._history_user = user
     record._change_reason = reason[:100]
     record.save(**kwargs)
 
 
-def save_curated(record: Extracted, changed: Iterable[str], *, user, reason: str, lock: Iterable[str] = ()) -> None:
-    """Save a curator's edit of a stored record: the fields in `changed` (model fields and M2M names alike; a form's
-    changed_data, what a request changed), written onto the row as it is now, and locked with those in `lock`.
+def stored_changes(record: models.Model, candidates: Iterable[str], *, judge: Iterable[str] = (),
+                   lists: dict | None = None) -> list[str]:
+    """The names among `candidates` that change the stored record: each of those in `judge` only if its value on
+    `record` (an M2M's, the records in `lists`) differs from the row's as it is now.
+
+    `judge` names the fields whose change could not be told from what the curator started from: a POST that did not
+    carry the values its page showed (a script, an old page) makes every field it fills look changed, and each would
+    be written and locked. The row is read under a lock held to the end of the caller's transaction, so the answer
+    stays true until the save; a name that is no model field (a formset's DELETE) is kept as it is.
+    """
+    candidates = list(candidates)
+    model = type(record)
+    names = {field.name: field for field in [*model._meta.concrete_fields, *model._meta.many_to_many]}
+    judge = [name for name in set(judge) & set(candidates) if name in names]
+    if not judge or record.pk is None:
+        return candidates
+    current = model._base_manager.select_for_update().get(pk=record.pk)
+    same = set()
+    for name in judge:
+        field = names[name]
+        if field.many_to_many:
+            new = {related.pk for related in (lists or {}).get(name, ())}
+            if name in (lists or {}) and new == set(getattr(current, name).values_list("pk", flat=True)):
+                same.add(name)
+        elif getattr(record, field.attname) == getattr(current, field.attname):
+            same.add(name)
+    return [name for name in candidates if name not in same]
+
+
+def save_curated(record: models.Model, changed: Iterable[str], *, user, reason: str,
+                 lock: Iterable[str] = ()) -> None:
+    """Save a curator's edit of a stored record or row (a meeting, a participant on its page, a revert's): the fields
+    in `changed` (model fields and M2M names alike; a form's changed_data, what a request changed), written onto the
+    row as it is now, and, on an extracted record, locked with those in `lock`.
 
     The curator edited the record as read earlier (a change page opened minutes ago, a request's read): an ingest may
     have written other fields since, and a full save wrote their old values back. So the row is read again under a
@@ -90,9 +121,11 @@ def save_curated(record: Extracted, changed: Iterable[str], *, user, reason: str
         for name, field in fields.items():
             if name not in changed:
                 setattr(record, field.attname, getattr(current, field.attname))
-        record.lock(*fields_to_lock(model, [*changed, *lock]))
-        written = sorted(changed & set(fields) | {"locked_fields", "updated_at"})
-        save_as_curator(record, user, reason, update_fields=written)
+        written = changed & set(fields)
+        if isinstance(record, Extracted):
+            record.lock(*fields_to_lock(model, [*changed, *lock]))
+            written |= {"locked_fields", "updated_at"}
+        save_as_curator(record, user, reason, update_fields=sorted(written))
 
 
 # A record's dates: (date field, its precision field, the field keeping the words it was read from, or None).

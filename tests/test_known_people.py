@@ -2,8 +2,11 @@
 the rows are written (bulk inserts, renames and deletes included), and answers what the regular expression says."""
 import pytest
 
+from events.extraction.resolve.people import ArticlePerson
+from events.extraction.store.persist import find_person
 from events.extraction.store.snapshot import known_people
 from events.models import Person, PersonAlias
+from tests.factories import TenureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +35,16 @@ def test_a_rename_and_a_delete_are_seen():
     assert names("Jaishankar spoke.") == ["S Jaishankar"]
     person.delete()
     assert names("Jaishankar spoke.") == []
+
+
+def test_a_known_person_carries_the_posts_they_held():
+    tenure = TenureFactory(person__name="Efua Akosua Boateng", office__title="Spokesperson", office__kind="other")
+    [known] = known_people("Efua Boateng spoke.")
+    assert known.key == tenure.person.pk and known.posts == (("Spokesperson", "other"),)
+
+
+def test_a_compound_surname_alone_does_not_find_a_stored_person_for_a_full_name():
+    # "Abdel Aziz" is two words but one surname: the article's "Saud Abdel Aziz" is no "Hessa Abdullah Abdel Aziz".
+    stored = Person.objects.create(name="Hessa Abdullah Abdel Aziz")
+    PersonAlias.objects.create(person=stored, name="Abdel Aziz")
+    assert find_person(ArticlePerson(0, names=["Saud Abdel Aziz", "Abdel Aziz"])) is None

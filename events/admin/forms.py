@@ -4,8 +4,33 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.widgets import MultipleHiddenInput
 
 from events import curation
+
+
+def carry_shown_values(form_class: type[forms.BaseForm]) -> None:
+    """Make each field the curator sees carry the value the page showed (a hidden "initial-" twin), so that what the
+    curator changed is told from the page, not from the record as it is when the form comes back: an ingest may have
+    written a field meanwhile, and that field would count as the curator's change (written back and locked)."""
+    for field in form_class.base_fields.values():
+        if not field.widget.is_hidden:
+            field.show_hidden_initial = True
+
+
+def unshown(form: forms.BaseForm) -> set[str]:
+    """The fields of a bound form whose shown value the POST did not carry: their change is to be told from the
+    stored row instead (curation.stored_changes).
+
+    A list shown empty (no party, no lock) sends no shown value at all, as a browser sends nothing for an empty
+    multiple hidden input; it counts as carried when the form carried any other shown value.
+    """
+    shown = [field for field in form if field.field.show_hidden_initial]
+    carried = {field.name for field in shown if field.html_initial_name in form.data}
+    if not carried:
+        return {field.name for field in shown}
+    return {field.name for field in shown if field.name not in carried
+            and not isinstance(field.field.hidden_widget(), MultipleHiddenInput)}
 
 
 def lockable_fields(model: type[models.Model]) -> list[tuple[str, str]]:

@@ -104,7 +104,9 @@ def revert(record: models.Model, version, user, participant_version=None) -> lis
     """Give `record` the values it had in `version`; the fields that change are locked as a curator's edit.
 
     A meeting also gets back its participants: those it had while `version` was its latest, or, reverting to a
-    participant's change (`participant_version`), those it had right after that change.
+    participant's change (`participant_version`), those it had right after that change. Only the fields the revert
+    changes are written, onto the row as it is then (curation.save_curated): a whole save of the record as this
+    request read it wrote back what an ingest had written to its other fields meanwhile.
     """
     old = version.instance
     fields = [f for f in type(record)._meta.concrete_fields
@@ -114,9 +116,9 @@ def revert(record: models.Model, version, user, participant_version=None) -> lis
         field = type(record)._meta.get_field(name)
         setattr(record, field.attname, getattr(old, field.attname))
     changed += _revert_many_to_many(record, version)
-    record.lock(*curation.fields_to_lock(type(record), changed))
     point = participant_version or version
     reason = f"reverted to the version of {point.history_date.strftime('%Y-%m-%d %H:%M:%S')}"
+    lock = []
     if isinstance(record, Meeting):
         if participant_version is not None:
             moment, inclusive = participant_version.history_date, True
@@ -125,10 +127,11 @@ def revert(record: models.Model, version, user, participant_version=None) -> lis
             moment, inclusive = (later.history_date, False) if later else (timezone.now(), True)
         restored = restore_participants(record, moment, user, reason[:100], inclusive=inclusive)
         if restored:
-            changed.append("participants (" + "; ".join(restored) + ")")
-            record.lock("participants")  # the curator chose these: a re-parse must not add back what left
-    if changed:
-        curation.save_as_curator(record, user, reason)
+            lock.append("participants")  # the curator chose these: a re-parse must not add back what left
+    if changed or lock:
+        curation.save_curated(record, changed, user=user, reason=reason, lock=lock)
+    if lock:
+        changed.append("participants (" + "; ".join(restored) + ")")
     return changed
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import Prefetch
+from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
@@ -26,7 +27,7 @@ from events.models.base import Extracted
 from .deletion import RefuseDeleteInUse
 from .duplicates import duplicates_view
 from .evidence import highlight, record_terms
-from .forms import LinesField, LockedFieldsField
+from .forms import LinesField, LockedFieldsField, carry_shown_values, unshown
 from .history import HistoryMixin
 from .merge import merge_selected
 
@@ -91,7 +92,36 @@ class AgreementSourceInline(SourceInline):
     model = AgreementSource
 
 
-class PersonAliasInline(admin.TabularInline):
+class CuratedInlineFormSet(BaseInlineFormSet):
+    """Rows a curator edits on a record's page (a person's tenures, a meeting's participants): a changed row is
+    written as its change form is (curation.save_curated), only the fields the curator changed, onto the row as it is
+    now. A whole-row save wrote back what an ingest (or a merge) had written to its other fields since the page read
+    them."""
+
+    curator = None  # who saves, set by the admin before the formset saves
+
+    def save_existing(self, form, obj, commit=True):
+        if not commit:
+            return super().save_existing(form, obj, commit=commit)
+        changed = list(form.changed_data)
+        if isinstance(obj, Extracted):
+            changed += curation.settle_curated_dates(obj, changed)
+        curation.save_curated(obj, changed, user=self.curator, reason="edited in the admin")
+        return obj
+
+
+class CuratedInline(admin.TabularInline):
+    """An inline whose rows carry the values the page showed, like the record's own form, and save as curated."""
+
+    formset = CuratedInlineFormSet
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        carry_shown_values(formset.form)
+        return formset
+
+
+class PersonAliasInline(CuratedInline):
     model = PersonAlias
     extra = 1
 
@@ -102,7 +132,7 @@ TENURE_SIGHTINGS = ["seen_from", "seen_from_precision", "seen_until", "seen_unti
                     "ended_by_precision"]
 
 
-class TenureInline(admin.TabularInline):
+class TenureInline(CuratedInline):
     model = Tenure
     fields = ["office", "start_date", "start_precision", "end_date", "end_precision", "seen", "review_state"]
     readonly_fields = ["seen"]
@@ -124,14 +154,14 @@ def _dated(day, precision: str) -> str:
     return {"year": f"{day:%Y}", "month": f"{day:%B %Y}"}.get(precision, day.isoformat()) if day else "?"
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(CuratedInline):
     model = Participant
     fields = ["raw_name", "person", "office", "country", "side"]
     autocomplete_fields = ["person", "office", "country"]
     extra = 0
 
 
-class AgreementMeetingInline(admin.TabularInline):
+class AgreementMeetingInline(CuratedInline):
     model = AgreementMeeting
     autocomplete_fields = ["agreement", "meeting"]
     extra = 0
@@ -218,14 +248,15 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        # Each field carries the value the page showed, so that what the curator changed is told from the page, not
-        # from the record as it is when the form comes back: an ingest may have written a field meanwhile, and that
-        # field would count as the curator's change (written back and locked).
-        for field in form.base_fields.values():
-            field.show_hidden_initial = True
+        carry_shown_values(form)
         return form
 
     def save_model(self, request, obj, form, change):
+        if change:
+            # Without the shown values (a POST not made from the page) every filled field looks changed: only what
+            # differs from the stored row counts. changed_data is what the save, the M2M writes and the log read.
+            form.changed_data = curation.stored_changes(obj, form.changed_data, judge=unshown(form),
+                                                        lists=form.cleaned_data)
         settled = curation.settle_curated_dates(obj, form.changed_data)
         if change:
             curation.save_curated(obj, [*form.changed_data, *settled], user=request.user, reason="edited in the admin")
@@ -237,15 +268,22 @@ class ExtractedAdmin(HistoryMixin, admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         # Inline extracted records (tenures in a person) are curated edits too; a participant's change or removal
-        # goes into its history with the curator's name.
+        # goes into its history with the curator's name. A changed row is saved by CuratedInlineFormSet.
+        formset.curator = request.user
         for inline_form in formset.forms:
             if not inline_form.has_changed():
                 continue
-            if isinstance(inline_form.instance, Extracted):
-                settled = curation.settle_curated_dates(inline_form.instance, inline_form.changed_data)
-                curation.lock_changed_fields(inline_form.instance, [*inline_form.changed_data, *settled])
-            inline_form.instance._history_user = request.user
-            inline_form.instance._change_reason = "edited in the admin"
+            instance = inline_form.instance
+            if instance.pk is not None and not formset._should_delete_form(inline_form):
+                # As on the record's own form: a row posted without its shown values changed only where it differs
+                # from the stored row (which then also decides whether the row's list is locked, edited_lists).
+                inline_form.changed_data = curation.stored_changes(instance, inline_form.changed_data,
+                                                                   judge=unshown(inline_form))
+            elif isinstance(instance, Extracted):
+                settled = curation.settle_curated_dates(instance, inline_form.changed_data)
+                curation.lock_changed_fields(instance, [*inline_form.changed_data, *settled])
+            instance._history_user = request.user
+            instance._change_reason = "edited in the admin"
         super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):

@@ -148,7 +148,8 @@ class ExtractedSerializer(serializers.ModelSerializer):
 
     @transaction.atomic
     def update(self, instance: Any, validated_data: dict) -> Any:
-        """Write what the request changed, onto the row as it is now (save_curated); lock every field it set."""
+        """Write what the request changed, onto the row as it is now (save_curated), and lock those fields only: a PUT
+        sends every field, and the ones it leaves as they were are no curator's decision."""
         many = {field.name for field in type(instance)._meta.many_to_many}
         # Told from the record as this request read it: a PUT sends every field, and its unchanged ones would write
         # back what an ingest has changed since.
@@ -162,7 +163,7 @@ class ExtractedSerializer(serializers.ModelSerializer):
                 setattr(instance, name, value)
         user = getattr(self.context.get("request"), "user", None)
         save_curated(instance, changed, user=user if user is not None and user.is_authenticated else None,
-                     reason=f"{moved}edited through the API", lock=validated_data)
+                     reason=f"{moved}edited through the API")
         for name in many & set(changed):
             getattr(instance, name).set(validated_data[name])
         return instance

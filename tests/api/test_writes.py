@@ -116,3 +116,27 @@ def test_deeply_nested_json_is_400(curator_client):
     body = "[" * 100_000 + "]" * 100_000
     response = curator_client.post("/api/persons/", body, content_type="application/json")
     assert response.status_code == 400 and "nested too deeply" in response.json()["detail"]
+
+
+# A PUT sends every field: only those whose value it changes are the curator's (written and locked).
+MEETING_BODY = ["date", "date_precision", "date_text", "end_date", "kind", "status", "title", "summary", "occasion",
+                "location", "review_state"]
+
+
+def test_a_put_locks_only_the_fields_whose_value_it_changes(curator_client):
+    meeting = MeetingFactory(date_text="on 20 August")
+    shown = curator_client.get(f"/api/meetings/{meeting.pk}/").json()
+    body = {name: shown[name] for name in MEETING_BODY} | {"location": {"city": "Agra", "country": "IN"}}
+    response = curator_client.put(f"/api/meetings/{meeting.pk}/", body, format="json")
+    assert response.status_code == 200, response.content
+    meeting.refresh_from_db()
+    assert (meeting.city, meeting.date_text, meeting.locked_fields) == ("Agra", "on 20 August", ["city"])
+
+
+def test_a_put_of_an_agreement_locks_no_unchanged_parties(curator_client):
+    agreement = AgreementFactory(parties=["IN", "JP"])
+    shown = curator_client.get(f"/api/agreements/{agreement.pk}/").json()
+    body = {name: shown[name] for name in ["name", "aliases", "kind", "status", "parties", "review_state"]}
+    response = curator_client.put(f"/api/agreements/{agreement.pk}/", body | {"status": "in_force"}, format="json")
+    assert response.status_code == 200, response.content
+    assert Agreement.objects.get(pk=agreement.pk).locked_fields == ["status"]

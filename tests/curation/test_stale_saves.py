@@ -1,18 +1,22 @@
 """A curator's save writes what the curator changed and nothing else: what an ingest wrote to the record's other fields
-after the curator's page or request read it survives the save (through the admin's change form and the API's PATCH
-and PUT). The ingest here runs between the read and the save on the same connection, on SQLite and PostgreSQL alike;
-tests/reliability/test_curator_during_ingest.py runs the two at once on PostgreSQL."""
+after the curator's page or request read it survives the save (through the admin's change form, the rows on a record's
+page, a revert, and the API's PATCH and PUT). The ingest here runs between the read and the save on the same
+connection, on SQLite and PostgreSQL alike; tests/reliability/test_curator_during_ingest.py runs the two at once on
+PostgreSQL."""
 from __future__ import annotations
 
 import datetime
 
 import pytest
 
+from events.admin import history
+from events.admin.records import PersonAdmin
 from events.api import views
 from events.models import Agreement, Meeting, Person
 from tests import factories
 from tests.curation.ingest import WONG_MARSUDI, ingest, wong
-from tests.test_admin import change_form_data, url
+from tests.curation.test_participant_history import revert_to
+from tests.test_admin import change_form_data, save_change, url
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +171,110 @@ def test_a_put_keeps_an_alias_an_ingest_added_after_the_request_read_the_person(
     response = curator_client.put(f"/api/persons/{person.pk}/", body | {"notes": "Checked."}, format="json")
     assert response.status_code == 200, response.content
     assert "Wong" in Person.objects.get(pk=person.pk).aliases.values_list("name", flat=True)
+
+
+# Rows on a record's page and a revert ------------------------------------------------------------
+
+# WONG_MARSUDI without its date: Penny Wong's tenure is made, seen on no day.
+WONG_MARSUDI_UNDATED = WONG_MARSUDI.replace(" on March 5, 2024", "")
+
+
+def row_key(data: dict, prefix: str, pk: int) -> str:
+    """The form prefix ("participants-0") of the inline row of `pk` in a change page's POST data."""
+    key = next(key for key, value in data.items()
+               if key.startswith(f"{prefix}-") and key.endswith("-id") and str(value) == str(pk))
+    return key.removesuffix("-id")
+
+
+@pytest.fixture
+def ingest_during_the_admin_save(monkeypatch, ingest_context):
+    """Make the admin's POST of `admin_class` run an ingest of `text` after the page's forms and rows were read from
+    the database, before they are saved: an ingest that committed in between."""
+    def arrange(admin_class: type, text: str, name: str = "meanwhile.txt") -> None:
+        save_model = admin_class.save_model
+
+        def with_an_ingest_first(self, request, obj, form, change):
+            ingest(ingest_context, text, name)
+            return save_model(self, request, obj, form, change)
+        monkeypatch.setattr(admin_class, "save_model", with_an_ingest_first)
+    return arrange
+
+
+def test_a_tenure_row_saved_on_a_persons_page_keeps_the_sightings_an_ingest_wrote_meanwhile(
+        ingest_context, admin_client, ingest_during_the_admin_save):
+    ingest(ingest_context, WONG_MARSUDI_UNDATED, "undated.txt")
+    tenure = wong().tenures.get()
+    assert tenure.seen_from is None
+    data = change_form_data(admin_client.get(url(Person, "change", tenure.person_id)))
+    row = row_key(data, "tenures", tenure.pk)
+    ingest_during_the_admin_save(PersonAdmin, WONG_MARSUDI)
+    response = admin_client.post(url(Person, "change", tenure.person_id),
+                                 data | {f"{row}-end_date": "2025-01-31", f"{row}-end_precision": "day"})
+    assert response.status_code == 302
+    tenure.refresh_from_db()
+    assert (tenure.seen_from, tenure.end_date) == (datetime.date(2024, 3, 5), datetime.date(2025, 1, 31))
+
+
+def test_a_tenure_field_written_after_the_page_was_opened_is_neither_written_back_nor_locked(admin_client):
+    tenure = factories.TenureFactory()
+    data = change_form_data(admin_client.get(url(Person, "change", tenure.person_id)))
+    row = row_key(data, "tenures", tenure.pk)
+    # Another save of the row (another curator's, on the tenure's own page) after this page was opened.
+    type(tenure).objects.filter(pk=tenure.pk).update(start_date=datetime.date(2024, 11, 5))
+    response = admin_client.post(url(Person, "change", tenure.person_id),
+                                 data | {f"{row}-end_date": "2025-01-31", f"{row}-end_precision": "day"})
+    assert response.status_code == 302
+    tenure.refresh_from_db()
+    assert (tenure.start_date, tenure.locked_fields) == (datetime.date(2024, 11, 5), ["end_date", "end_precision"])
+
+
+def test_a_participant_field_written_after_the_page_was_opened_is_not_written_back(admin_client):
+    participant = factories.ParticipantFactory()
+    meeting = participant.meeting
+    data = change_form_data(admin_client.get(url(Meeting, "change", meeting.pk)))
+    row = row_key(data, "participants", participant.pk)
+    office = factories.OfficeFactory(title="Foreign Minister", kind="foreign_minister")
+    type(participant).objects.filter(pk=participant.pk).update(office=office)
+    response = admin_client.post(url(Meeting, "change", meeting.pk), data | {f"{row}-side": "guest"})
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    assert (participant.office, participant.side) == (office, "guest")
+
+
+def test_a_participant_rows_history_version_is_the_row_as_it_is_with_the_curators_change(admin_client):
+    participant = factories.ParticipantFactory()
+    meeting = participant.meeting
+    data = change_form_data(admin_client.get(url(Meeting, "change", meeting.pk)))
+    row = row_key(data, "participants", participant.pk)
+    office = factories.OfficeFactory(title="Foreign Minister", kind="foreign_minister")
+    type(participant).objects.filter(pk=participant.pk).update(office=office)
+    admin_client.post(url(Meeting, "change", meeting.pk), data | {f"{row}-side": "guest"})
+    latest = participant.history.latest()
+    assert (latest.office_id, latest.side, latest.history_change_reason) == (office.pk, "guest", "edited in the admin")
+
+
+@pytest.fixture
+def ingest_during_the_revert(monkeypatch, ingest_context):
+    """Make a revert in the admin run an ingest of `text` after the revert's view read the record, before it is
+    reverted and saved."""
+
+    def arrange(text: str, name: str = "meanwhile.txt") -> None:
+        revert = history.revert
+
+        def with_an_ingest_first(*args, **kwargs):
+            ingest(ingest_context, text, name)
+            return revert(*args, **kwargs)
+        monkeypatch.setattr(history, "revert", with_an_ingest_first)
+    return arrange
+
+
+def test_a_revert_keeps_the_date_an_ingest_set_after_the_revert_read_the_meeting(
+        ingest_context, admin_client, ingest_during_the_revert):
+    meeting = month_meeting(ingest_context)
+    first = meeting.history.earliest()
+    save_change(admin_client, meeting, title="Wong and Marsudi in Jakarta")
+    ingest_during_the_revert(WONG_MARSUDI)
+    revert_to(admin_client, meeting, first)
+    meeting.refresh_from_db()
+    assert (meeting.title, meeting.date, meeting.date_precision) == (first.title, datetime.date(2024, 3, 5), "day")
+    assert meeting.locked_fields == ["title"]

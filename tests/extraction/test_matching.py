@@ -84,3 +84,16 @@ def test_a_relative_date_in_a_quote_does_not_tell_two_undated_mentions_apart():
     a = MeetingFacts(kind="in_person", participants=frozenset({1, 2}), date_mention=friday)
     b = MeetingFacts(kind="in_person", participants=frozenset({1, 2, 3}), date_mention=later)
     assert same_meeting(a, b)
+
+
+def test_two_pairs_on_a_summits_sidelines_are_two_meetings():
+    key = occasion_key("the UN climate conference")
+    first = meeting(kind="summit_sidelines", occasion=key)
+    separately = meeting(kind="summit_sidelines", occasion=key, participants=frozenset({2, 3}))
+    assert not same_meeting(first, separately)
+
+
+def test_a_pair_and_one_of_them_on_a_summits_sidelines_are_one_meeting():
+    key = occasion_key("the UN climate conference")
+    first = meeting(kind="summit_sidelines", occasion=key)
+    assert same_meeting(first, meeting(kind="summit_sidelines", occasion=key, participants=frozenset({2})))

@@ -34,18 +34,27 @@ class MeetingFacts:
 
 def same_meeting(a: MeetingFacts, b: MeetingFacts) -> bool:
     """Nothing tells them apart, and they share their people: all of the smaller side's (two at least), or, at one
-    named occasion, any. Someone a curator took out of one still counts as at it when the other names them: without
-    that, a report of the meeting as first read would no longer be of it, and would make it again."""
+    named occasion, any (but two pairs on a summit's sidelines are two bilaterals). Someone a curator took out of one
+    still counts as at it when the other names them: without that, a report of the meeting as first read would no
+    longer be of it, and would make it again."""
     if not kinds_compatible(a.kind, b.kind) or _dates_conflict(a, b) or _places_conflict(a, b):
         return False
     people_a = a.participants | (a.former & b.participants)
     people_b = b.participants | (b.former & a.participants)
     if a.occasion and b.occasion:
-        if not occasions_match(a.occasion, b.occasion):
+        if not occasions_match(a.occasion, b.occasion) or _two_bilaterals(a, b, people_a, people_b):
             return False
         return not (people_a and people_b) or bool(people_a & people_b)
     small, large = sorted((people_a, people_b), key=len)
     return len(small) >= 2 and small <= large
+
+
+def _two_bilaterals(a: MeetingFacts, b: MeetingFacts, people_a: frozenset, people_b: frozenset) -> bool:
+    """ "X met Y on the sidelines of the summit. Separately, Y and Z held a bilateral meeting": on a multilateral
+    occasion's sidelines, two pairs with one person in common are two meetings, not one of three people. (At a
+    two-country occasion, "the Kenya-Tanzania summit", reports naming different people of a side are one meeting.)"""
+    sidelines = "summit_sidelines" in (a.kind, b.kind)
+    return sidelines and len(people_a) == 2 and len(people_b) == 2 and len(people_a & people_b) == 1
 
 
 def kinds_compatible(a: str, b: str) -> bool:

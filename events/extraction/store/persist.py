@@ -20,7 +20,7 @@ from events.extraction.report import ArticleResult
 from events.extraction.resolve.article import AgreementCandidate, SentenceFacts
 from events.extraction.resolve.matching import AgreementFacts, MeetingFacts, same_agreement, same_meeting
 from events.extraction.resolve.meetings import MeetingCandidate
-from events.extraction.resolve.people import ArticlePerson, name_tokens, unaccented
+from events.extraction.resolve.people import ArticlePerson, full_name, name_tokens, unaccented
 from events.extraction.store import snapshot
 from events.extraction.store.evidence import (
     agreement_evidence,
@@ -177,8 +177,8 @@ def find_person(person: ArticlePerson) -> Person | None:
         # read, as _hold would lock it: reading it a second time was 0.8 of an article's 52 queries.
         return _for_update(Person, "country").filter(pk=person.known.key).first()
     query = Q()
-    # Full names when the article has one: a bare "Mohamed" is anyone's (the rule of resolve.people.spelling_matches).
-    full = [name for name in person.names if len(name.split()) >= 2]
+    # Full names when the article has one: a bare "Mohamed" or "Abdel Aziz" is anyone's (resolve.people.full_name).
+    full = [name for name in person.names if full_name(name_tokens(name))]
     for name in full or person.names:
         query |= Q(aliases__name__iexact=name) | Q(name__iexact=name)
     hits = list(Person.objects.filter(query).select_related("country").distinct())
