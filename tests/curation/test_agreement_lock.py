@@ -4,6 +4,8 @@ links in the admin (on either record's page) locks the agreement's "meetings"; a
 source."""
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from events import curation
@@ -134,3 +136,32 @@ def test_saving_an_agreement_without_touching_its_links_leaves_them_unlocked(adm
     agreement = factories.AgreementMeetingFactory().agreement
     save_change(admin_client, agreement, name="Renamed Agreement")
     assert agreement.locked_fields == ["name"]
+
+
+# A locked list drives nothing: the link the curator kept says the agreement was signed at the meeting, and the
+# ingest read that from the article, but the links are the curator's now and so is what follows from them.
+
+def test_a_kept_link_of_locked_meetings_does_not_date_the_agreement(ingest_context):
+    agreement = signed_at_tokyo(ingest_context)
+    Agreement.objects.filter(pk=agreement.pk).update(signed_date=None, signed_precision="", locked_fields=["meetings"])
+    ingest(ingest_context, REPORTED_AGAIN, "second.txt")
+    agreement.refresh_from_db()
+    assert (agreement.signed_date, agreement.meetings.count()) == (None, 1)
+
+
+def test_the_report_says_the_lock_kept_the_signing_date_out(ingest_context):
+    agreement = signed_at_tokyo(ingest_context)
+    meeting = agreement.meetings.get()
+    Agreement.objects.filter(pk=agreement.pk).update(signed_date=None, signed_precision="", locked_fields=["meetings"])
+    result = ingest(ingest_context, REPORTED_AGAIN, "second.txt")
+    assert [(n.kind, n.label) for n in result.records if n.action == "locked"] == [
+        ("signing date", f"{agreement} at {meeting}")]
+
+
+def test_an_unlocked_link_still_dates_the_agreement(ingest_context):
+    # A guard: without the lock the meeting's day is the signing date, as before.
+    agreement = signed_at_tokyo(ingest_context)
+    Agreement.objects.filter(pk=agreement.pk).update(signed_date=None, signed_precision="")
+    ingest(ingest_context, REPORTED_AGAIN, "second.txt")
+    agreement.refresh_from_db()
+    assert (agreement.signed_date, agreement.signed_precision) == (datetime.date(2024, 3, 5), "day")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.models import Meeting, MeetingSource, Participant
+from events.models import Meeting, MeetingSource, Participant, Tenure
 from tests import factories
 from tests.curation.ingest import WONG_MARSUDI, WONG_MARSUDI_JAISHANKAR, ingest, wong_marsudi_meeting
 from tests.curation.test_participant_history import remove_in_the_admin, revert_to
@@ -146,3 +146,24 @@ def test_a_meeting_whose_participant_a_curator_removed_is_found_by_a_report_nami
     assert Meeting.objects.get() == meeting
     assert participant_names(meeting) == {"Penny Wong", "Subrahmanyam Jaishankar"}
 
+
+
+def test_a_meeting_whose_participants_a_curator_all_replaced_is_found_by_a_later_report(ingest_context, admin_client):
+    # The report shares no one with the meeting as it is now: its people are only in its participants' history.
+    meeting = wong_marsudi_meeting(ingest_context)
+    marles = factories.PersonFactory(name="Richard Marles", country=factories.country("AU"))
+    sugiono = factories.PersonFactory(name="Sugiono", country=factories.country("ID"))
+    replace_in_the_admin(admin_client, meeting.participants.get(person__name="Penny Wong"), marles)
+    replace_in_the_admin(admin_client, meeting.participants.get(person__name="Retno Marsudi"), sugiono)
+    ingest(ingest_context, "JAKARTA (Reuters) - " + WONG_MARSUDI, "second.txt")
+    assert Meeting.objects.get() == meeting
+    assert participant_names(meeting) == {"Richard Marles", "Sugiono"}
+
+
+def test_someone_locked_participants_keep_out_is_not_seen_in_office_on_the_meetings_day(ingest_context):
+    # The curator's list has the two ministers; the third the report names was not there, by the curator's word.
+    meeting = wong_marsudi_meeting(ingest_context)
+    Meeting.objects.filter(pk=meeting.pk).update(locked_fields=["participants"])
+    ingest(ingest_context, WONG_MARSUDI_JAISHANKAR, "second.txt")
+    tenure = Tenure.objects.get(person__name="Subrahmanyam Jaishankar")
+    assert (participant_names(meeting), tenure.seen_from) == ({"Penny Wong", "Retno Marsudi"}, None)

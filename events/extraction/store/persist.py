@@ -2,7 +2,8 @@
 
 Runs inside the caller's transaction. Never writes a field a curator locked (a meeting's "participants", an agreement's
 "parties" and "meetings" included), nor anything but a new source into a verified or rejected record (participants
-and links included).
+and links included). A locked list drives nothing either: a kept meeting link dates no agreement, and someone a
+meeting's locked participants keep out is not seen in office on its day.
 """
 from __future__ import annotations
 
@@ -103,7 +104,13 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
             continue  # a meeting is of named people: "the foreign ministers of the two countries met" names nobody
         meeting = save_meeting(candidate, article, persons, extraction.analysis.people.persons, countries, result,
                                facts, sources)
-        sightings.meeting(meeting, [persons[i] for i in candidate.participants], candidate.planned)
+        people = [persons[i] for i in candidate.participants]
+        if meeting.is_locked("participants"):
+            # Whom the curator's list (or a verified meeting) keeps out was not at the meeting, by their word: its day
+            # shows them in no office. One query, only for such a meeting.
+            present = set(meeting.participants.values_list("person_id", flat=True))
+            people = [person for person in people if person.pk in present]
+        sightings.meeting(meeting, people, candidate.planned)
         for name in candidate.agreements:
             for agreement in {agreements.get(name)} - {None}:
                 if meeting.is_protected or agreement.is_protected:
@@ -119,7 +126,13 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
                                                                     defaults={"role": role})
                 if made:
                     update_change_reason(link, _reason(article))
-                if signed and meeting.date and agreement.signed_date is None and not agreement.is_locked("signed_date"):
+                if not (signed and meeting.date and agreement.signed_date is None):
+                    continue
+                if agreement.is_locked("meetings"):
+                    # The links are the curator's, the ones kept too: what the article reads into one (signed there,
+                    # so on that day) is no longer the ingest's to act on. The curator is told.
+                    result.note("signing date", f"{agreement} at {meeting}", "locked", candidate.sentences[0].text)
+                elif not agreement.is_locked("signed_date"):
                     # Signed at the meeting the same sentence reports: the meeting's date is the signing date.
                     agreement.signed_date, agreement.signed_precision = meeting.date, meeting.date_precision
                     _save(agreement, article, update_fields=["signed_date", "signed_precision"])
@@ -292,7 +305,11 @@ def ever_participants(meetings: list[Meeting]) -> dict[int, frozenset[int]]:
 
 
 def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | None:
-    query = Q(participants__person__in=people)
+    # A meeting whose participants a curator replaced or removed, every one of them, has none of a report's people as
+    # it was first read: they are in its participants' history (a subquery, no query more). Whether they still count
+    # is ever_participants' question: only where the curator's list is locked.
+    query = Q(participants__person__in=people) | Q(
+        pk__in=Participant.history.filter(person_id__in=people).values("meeting_id"))
     if candidate.occasion:
         query |= ~Q(occasion="")
     pool = (Meeting.objects.filter(query).distinct().select_related("country")
