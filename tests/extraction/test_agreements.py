@@ -154,3 +154,16 @@ def test_an_acronym_of_an_agreement_named_in_full_is_that_agreement():
                        "No CAFTA deal is better than a bad CAFTA deal, the minister said.")
     found = collect_agreements(analysis)
     assert [(a.name, "CAFTA deal" in a.aliases) for a in found] == [("Central American Free Trade Agreement", True)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The two sides signed the Ghana-Netherlands Free Trade Agreement after the talks.",
+     "Ghana-Netherlands Free Trade Agreement"),
+    ("The leaders issued the Argentina-Mexico joint statement on Friday.", "Argentina-Mexico joint statement"),
+])
+def test_a_document_head_named_by_its_parties_alone_is_an_agreement(text, name):
+    assert names(text) == [name]
+
+
+def test_a_relationship_named_by_its_parties_alone_is_no_agreement():
+    assert names("The Kenya-Rwanda partnership has grown.") == []

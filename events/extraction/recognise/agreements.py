@@ -161,7 +161,9 @@ def _walk_back(tokens: list[tuple[str, int]], head: str) -> tuple[list[str], int
         while kept and kept[0][0].lower() in CONNECTORS | DETERMINERS | {","}:
             kept.pop(0)
         content = [w for w, _ in kept if w[0].isupper() and not gazetteer().is_place_word(w) and not _is_country_pair(w)]
-        if not content:
+        # "the India-Japan partnership" is a relationship; "the Ghana-Netherlands Free Trade Agreement" and "the
+        # India-US joint statement" are documents: a head of several words is a kind of document, named by its parties.
+        if not content and (" " not in head or not kept):
             return [], 0, None
     elif head.lower() in LOWERCASE_HEADS:
         # "a reciprocal provision of supply and services agreement": back to the determiner.
