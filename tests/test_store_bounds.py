@@ -151,3 +151,48 @@ def test_an_article_writing_a_name_without_accents_finds_the_person_written_with
     ingest_document(Document("b.txt", "Turkish Foreign Minister Mevlut Cavusoglu met Czech Foreign Minister Jan "
                                       "Lipavsky in Prague on 12 June 2023.\n"), context=context)
     assert Person.objects.filter(country__code="TR").count() == 1
+
+
+AT_AN_OCCASION = Document(
+    "occasion.txt",
+    "Foreign Minister Penny Wong held talks with Indonesian Foreign Minister Retno Marsudi at the Jakarta Maritime "
+    "Dialogue in Jakarta on March 5, 2024. Australia and Indonesia signed the Fisheries Cooperation Agreement.\n",
+    published=datetime.date(2024, 3, 6),
+)
+
+
+def models_read_to_ingest(document: Document, context, *models) -> int:
+    """Instances of the models built while the document is ingested (rows read, and rows made), then rolled back."""
+    from django.db.models.signals import post_init
+
+    built = []
+
+    def count(sender, **kwargs):
+        built.append(sender)
+
+    for model in models:
+        post_init.connect(count, sender=model)
+    try:
+        with transaction.atomic():
+            ingest_document(document, context=context)
+            transaction.set_rollback(True)
+    finally:
+        for model in models:
+            post_init.disconnect(count, sender=model)
+    return len(built)
+
+
+def test_meetings_at_other_occasions_and_agreements_of_the_same_parties_are_not_read(ingest_context):
+    """Only the stored meetings at an occasion the article's can be, and the agreements whose names agree with its
+    agreements', become models: not every meeting of the year with an occasion, nor every agreement of its parties."""
+    _ = ingest_context.lexicon
+    empty = models_read_to_ingest(AT_AN_OCCASION, ingest_context, Meeting, Agreement)
+    australia, indonesia = Country.objects.get(code="AU"), Country.objects.get(code="ID")
+    Meeting.objects.bulk_create(
+        Meeting(title=f"Meeting {i}", occasion=["Shangri-La Dialogue", "G20 Summit", "Raisina Dialogue"][i % 3],
+                date=datetime.date(2024, 1 + i % 12, 1 + i % 28), date_precision="day", country=australia)
+        for i in range(300))
+    agreements = Agreement.objects.bulk_create(Agreement(name=f"Treaty on Topic{i} Trade") for i in range(300))
+    Agreement.parties.through.objects.bulk_create(
+        Agreement.parties.through(agreement=a, country=c) for a in agreements for c in (australia, indonesia))
+    assert models_read_to_ingest(AT_AN_OCCASION, ingest_context, Meeting, Agreement) == empty

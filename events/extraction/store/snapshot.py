@@ -11,13 +11,14 @@ from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from events.extraction.gazetteer import Gazetteer
+from events.extraction.gazetteer import Gazetteer, gazetteer
+from events.extraction.recognise.agreements import agreement_key
 from events.extraction.recognise.cues import occasion_key
 from events.extraction.resolve.article import AgreementCandidate
-from events.extraction.resolve.matching import occasions_match
+from events.extraction.resolve.matching import AgreementFacts, occasions_match, same_agreement
 from events.extraction.resolve.meetings import MeetingCandidate
 from events.extraction.resolve.people import KnownPerson
-from events.models import Agreement, Country, DatePrecision, Meeting, Person, Tenure
+from events.models import Agreement, Country, DatePrecision, Meeting, Person, PersonAlias, Tenure
 
 # Name words looked up per article: enough for any article's people, and a bound on the query's size.
 MAX_LOOKUP_WORDS = 500
@@ -91,16 +92,25 @@ def known_people(text: str) -> list[KnownPerson]:
         return []
     shares_a_word = re.compile(rf"(^|{NAME_WORD_SEPARATORS})({'|'.join(words)})($|{NAME_WORD_SEPARATORS})",
                                re.IGNORECASE)
-    posts = Prefetch("tenures", Tenure.objects.select_related("office").only("person_id", "office__title",
-                                                                                "office__kind").order_by("pk"))
-    people = (Person.objects.filter(pk__in=_sharing_a_word(words, shares_a_word.pattern))
-              .select_related("country").prefetch_related("aliases", posts).order_by("pk"))
+    # As values, not models: the candidates grow with the people stored who share a common name word, and building a
+    # Person, its Country (every column, JSON names included), its aliases and tenures for each was most of this read
+    # (py-spy, 1,700 generated articles). The same three queries, in the orders the prefetches read them.
+    people = list(Person.objects.filter(pk__in=_sharing_a_word(words, shares_a_word.pattern))
+                  .order_by("pk").values_list("pk", "name", "country__code"))
+    aliases: dict[int, list[str]] = {}
+    posts: dict[int, list[tuple[str, str]]] = {}
+    if people:
+        ids = [pk for pk, _, _ in people]
+        for person_id, alias in PersonAlias.objects.filter(person_id__in=ids).values_list("person_id", "name"):
+            aliases.setdefault(person_id, []).append(alias)
+        for person_id, title, kind in (Tenure.objects.filter(person_id__in=ids).order_by("pk")
+                                       .values_list("person_id", "office__title", "office__kind")):
+            posts.setdefault(person_id, []).append((title, kind))
     return [
-        KnownPerson(person.pk, person.name, aliases, person.country.code if person.country else "",
-                    tuple(dict.fromkeys((t.office.title, t.office.kind) for t in person.tenures.all())))
-        for person in people
-        for aliases in [tuple(a.name for a in person.aliases.all())]
-        if shares_a_word.search(person.name) or any(shares_a_word.search(alias) for alias in aliases)
+        KnownPerson(pk, name, names, code or "", tuple(dict.fromkeys(posts.get(pk, ()))))
+        for pk, name, code in people
+        for names in [tuple(aliases.get(pk, ()))]
+        if shares_a_word.search(name) or any(shares_a_word.search(alias) for alias in names)
     ]
 
 
@@ -136,7 +146,47 @@ def known_agreements(candidates: list[AgreementCandidate]) -> list[Agreement]:
     query = Q(parties__code__in=parties)
     if words:
         query |= Q(name__iregex=r"(^|[ .'-])(" + "|".join(sorted(words)[:MAX_LOOKUP_WORDS]) + r")")
-    return list(Agreement.objects.filter(query).distinct().prefetch_related("parties").order_by("pk"))
+    # Those agreements read as names first, and made models (with their parties) only when a name of theirs agrees
+    # with a candidate's, which same_agreement asks before the parties: sharing a country or a common word such as
+    # "cooperation", they grew with the database, and building each with its parties' every column was 8% of an
+    # ingest at 1,500 articles and rising (py-spy).
+    keys = [c.key for c in candidates]
+    pool = Agreement.objects.filter(query).distinct().order_by("pk").values_list("pk", "name", "aliases")
+    ids = [pk for pk, name, aliases in pool
+           if any(_names_agree(_agreement_key(gazetteer(), n), key) for n in [name, *aliases] for key in keys)]
+    if not ids:
+        return []
+    codes = Prefetch("parties", queryset=Country.objects.only("id", "code"))
+    return list(Agreement.objects.filter(pk__in=ids).prefetch_related(codes).order_by("pk"))
+
+
+@lru_cache(maxsize=8192)
+def _agreement_key(lexicon: Gazetteer, name: str) -> frozenset[str]:
+    """agreement_key of a stored name, under the lexicon it depends on (its place words)."""
+    return agreement_key(name)
+
+
+def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """same_agreement with the parties left out: what two names must do for their agreements to be one."""
+    return same_agreement(AgreementFacts(a), AgreementFacts(b))
+
+
+@lru_cache(maxsize=4096)
+def _occasion_key(occasion: str) -> frozenset[str]:
+    """occasion_key of a stored occasion: a database holds few distinct ones, each on many meetings."""
+    return occasion_key(occasion)
+
+
+def occasions_matching(key: frozenset[str], year: int | None = None) -> list[str]:
+    """The stored occasions (of meetings of `year` or undated, when given) that can be the occasion `key` names: those
+    occasions_match allows, and those with no key of their own (which matching does not compare). One query, of the
+    distinct occasions alone, whatever the number of meetings at them."""
+    stored = Meeting.objects.exclude(occasion="")
+    if year is not None:
+        stored = stored.filter(Q(date__isnull=True) | Q(date__gte=datetime.date(year, 1, 1),
+                                                        date__lt=datetime.date(year + 1, 1, 1)))
+    occasions = stored.order_by().values_list("occasion", flat=True).distinct()
+    return sorted(o for o in occasions if not _occasion_key(o) or occasions_match(key, _occasion_key(o)))
 
 
 def anchor_date(meetings: list[MeetingCandidate]) -> datetime.date | None:
@@ -145,19 +195,22 @@ def anchor_date(meetings: list[MeetingCandidate]) -> datetime.date | None:
     "are scheduled to hold the third round of the 2+2 on Tuesday evening", with the 2+2 already known to
     be on Tuesday 20 August 2024, puts the article's "now" on that day.
     """
-    dated = None
-    for candidate in meetings:
-        if not candidate.occasion:
-            continue
+    # Only words that need a "now" can be anchored, and only when they agree with the known date.
+    anchorable = [c for c in meetings if c.occasion and c.date_mention is not None
+                  and c.date_mention.kind in {"weekday", "month_day", "day_month"}]
+    if not anchorable:
+        return None
+    # Read only for an article that can be anchored, and of the meetings with a day and an occasion only those at an
+    # occasion one of its candidates can be at: all of them, read for each such article, grew with the database.
+    # In the order of reading them all, so the first that dates the article is the one it was.
+    day = Meeting.objects.exclude(occasion="").filter(date_precision=DatePrecision.DAY)
+    occasions = sorted(o for o in day.order_by().values_list("occasion", flat=True).distinct()
+                       if any(occasions_match(c.occasion.key, _occasion_key(o)) for c in anchorable))
+    dated = list(day.filter(occasion__in=occasions))
+    for candidate in anchorable:
         mention = candidate.date_mention
-        # Only words that need a "now" can be anchored, and only when they agree with the known date.
-        if mention is None or mention.kind not in {"weekday", "month_day", "day_month"}:
-            continue
-        if dated is None:
-            # Read only for an article that can be anchored: it grows with the database.
-            dated = list(Meeting.objects.exclude(occasion="").filter(date_precision=DatePrecision.DAY))
         for meeting in dated:
-            if not occasions_match(candidate.occasion.key, occasion_key(meeting.occasion)):
+            if not occasions_match(candidate.occasion.key, _occasion_key(meeting.occasion)):
                 continue
             if mention.weekday is not None and mention.weekday != meeting.date.weekday():
                 continue
