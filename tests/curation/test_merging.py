@@ -185,6 +185,17 @@ def test_the_api_answers_a_merged_meetings_id_with_the_survivor(api_client):
     assert api_client.get(f"/api/meetings/{loser_id}/")["Location"] == f"http://testserver/api/meetings/{survivor.pk}/"
 
 
+def test_the_api_answers_a_merged_agreements_id_with_the_survivor(api_client):
+    # Issue 8 asks for the pointer for agreements too; the merge tests above had only persons and meetings.
+    survivor = factories.AgreementFactory(name="Memorandum of Understanding on Maritime Cooperation")
+    loser = factories.AgreementFactory(name="MoU on Maritime Cooperation")
+    loser_id = loser.pk
+    merging.merge_agreements(survivor=survivor, losers=[loser])
+    response = api_client.get(f"/api/agreements/{loser_id}/")
+    assert (response.status_code, response["Location"]) == (
+        301, f"http://testserver/api/agreements/{survivor.pk}/")
+
+
 def test_an_id_never_merged_is_still_a_404(api_client):
     assert api_client.get("/api/agreements/987654/").status_code == 404
 
