@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 
@@ -47,14 +47,13 @@ class Extraction:
 
 
 def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[MeetingCandidate]:
-    # A piece of a run cut at the sentence limit is no prose (text.split): no meeting, nor a meeting's date or place,
-    # is read from it. Read, a piece naming hundreds of people was a meeting of all of them.
-    prose = replace(analysis, facts=[fact for fact in analysis.facts if not fact.sentence.cut])
-    candidates = meeting_candidates(prose)
-    resolve_dates(candidates, prose, reference)
+    # A piece of a run cut at the sentence limit reaches here with nothing found in it (resolve.article.analyse), so
+    # no meeting, nor a meeting's date or place, is read from it.
+    candidates = meeting_candidates(analysis)
+    resolve_dates(candidates, analysis, reference)
     merged = merge_candidates(candidates)
-    apply_location_context(merged, prose)
-    assume_hosts(merged, prose)
+    apply_location_context(merged, analysis)
+    assume_hosts(merged, analysis)
     return merged
 
 
@@ -166,6 +165,8 @@ def _check_named_persons(text: str) -> None:
     limit = limits.current().persons
     names: set[str] = set()
     for sentence in split_sentences(text):
+        if sentence.cut:
+            continue  # no person is read from a piece of a cut run (resolve.article.analyse), so none counts here
         names.update(m.name for m in find_people(sentence.text, find_titles(sentence.text)) if m.name)
     # Names in two spellings ("Modi", "Narendra Modi") are one person, so only far more names than allowed fail here;
     # the exact count of persons is checked after resolving.
@@ -183,4 +184,5 @@ def _check_extraction(extraction: Extraction, result: ArticleResult) -> None:
     cut = sum(fact.sentence.cut for fact in extraction.analysis.facts)
     if cut:
         result.warnings.append(f"{cut:,} pieces of sentences over {allowed.sentence_chars:,} characters "
-                               "(INGEST_MAX_SENTENCE_CHARS), cut at spaces: not prose")
+                               "(INGEST_MAX_SENTENCE_CHARS), cut at spaces: not prose, so no person, office, "
+                               "meeting or agreement was read from them")

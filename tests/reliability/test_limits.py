@@ -13,10 +13,11 @@ from events.extraction import limits, pipeline
 from events.extraction.context import IngestContext
 from events.extraction.limits import Deadline, LimitExceeded, Limits
 from events.extraction.resolve.article import analyse
+from events.extraction.resolve.people import KnownPerson
 from events.extraction.sources.documents import Document
 from events.extraction.text.clean import clean
 from events.extraction.text.split import split_sentences
-from events.models import Article, Meeting, Participant, Person, Tenure
+from events.models import Agreement, Article, Meeting, Participant, Person, Tenure
 from tests.reliability.corpus import GOOD, write_good
 
 TWO_MEETINGS = (
@@ -103,6 +104,61 @@ def test_no_meeting_is_read_from_a_piece_of_a_cut_sentence():
     persons = extraction.analysis.people.persons
     met = sorted(sorted(persons[i].name for i in meeting.participants) for meeting in extraction.meetings)
     assert met == [["Gabriel Boric", "Jonas Gahr Store"], ["Penny Wong", "Retno Marsudi"]]
+
+
+# Titled names, a known person's name and an agreement in a run cut at the limit: no prose, so none of them is read.
+TITLED_RUN = ("Officials said that Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida signed the "
+              "India-Japan Comprehensive Economic Partnership Agreement, that Foreign Secretary Vikram Misri spoke "
+              "and that " + "the talks went on and on " * 60 + "until Kishida left.\n")
+
+
+def test_no_person_office_or_agreement_is_read_from_a_piece_of_a_cut_sentence():
+    with limits.active(Limits(sentence_chars=500)):
+        extraction = pipeline.extract(clean(TWO_MEETINGS + TITLED_RUN), None,
+                                      [KnownPerson(7, "Fumio Kishida", country="JP")])
+    facts = extraction.analysis.facts
+    assert any(fact.sentence.cut and "Prime Minister Narendra Modi" in fact.sentence.text for fact in facts)
+    assert all(not (f.titles or f.mentions or f.persons or f.agreements or f.places or f.dates or f.cue)
+               for f in facts if f.sentence.cut)
+    persons = extraction.analysis.people.persons
+    assert sorted(p.name for p in persons) == ["Gabriel Boric", "Jonas Gahr Store", "Penny Wong", "Retno Marsudi"]
+    assert all(index < len(TWO_MEETINGS.splitlines()) for p in persons for index in p.sentences)
+    assert extraction.agreements == []
+
+
+def test_the_same_words_as_prose_give_persons_and_an_agreement():
+    """The control: what the test above reads nothing from is read when it is a sentence within the limit."""
+    prose = TITLED_RUN.replace("the talks went on and on " * 60, "")
+    with limits.active(Limits(sentence_chars=500)):
+        extraction = pipeline.extract(clean(TWO_MEETINGS + prose), None, [])
+    names = {p.name for p in extraction.analysis.people.persons}
+    assert {"Narendra Modi", "Fumio Kishida", "Vikram Misri"} <= names
+    assert [a.name for a in extraction.agreements] == ["India-Japan Comprehensive Economic Partnership"]
+
+
+@pytest.mark.django_db
+def test_an_ingest_stores_nobody_and_no_agreement_from_a_cut_run_and_says_so(tmp_path, settings):
+    settings.INGEST_MAX_SENTENCE_CHARS = 500
+    path = tmp_path / "run.txt"
+    path.write_text(TWO_MEETINGS + TITLED_RUN)
+    out, err, error = ingest(path)
+    assert error is None and "new:         1" in out
+    assert ("cut at spaces: not prose, so no person, office, meeting or agreement was read from them") in err
+    assert sorted(Person.objects.values_list("name", flat=True)) == [
+        "Gabriel Boric", "Jonas Gahr Store", "Penny Wong", "Retno Marsudi"]
+    assert not Tenure.objects.filter(office__title__icontains="Secretary").exists()
+    assert not Agreement.objects.exists() and Meeting.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_titled_names_in_a_cut_run_count_against_no_limit(tmp_path, settings):
+    """A run of 10,000 titled names with no sentence end is cut into pieces, which name nobody: the article is
+    stored with its prose (the same names one a line fail it, above)."""
+    (tmp_path / "run.txt").write_text(TWO_MEETINGS + titled_names(10_000).split("\n", 1)[1].replace(
+        " attended.\n", ", "))
+    out, err, error = ingest(tmp_path / "run.txt")
+    assert error is None and "new:         1" in out and "not prose" in err
+    assert Person.objects.count() == 4 and Meeting.objects.count() == 2
 
 
 @pytest.mark.django_db

@@ -1,9 +1,14 @@
 """Extraction costs time linear in the text's length, on the texts that made its patterns backtrack.
 
-Each family of trap is fed at 1x and 8x its size through the pure stages (clean, split, recognise, resolve; no
-spaCy parse, for speed) and the 8x run must take less than 30 times the 1x run: linear work gives about 8, the
-quadratic patterns these tests were written against gave 40-60 and more. Never an absolute time. The best of a few
+Each family of trap is fed at two sizes, the second 8x the first, through the pure stages (clean, split, recognise,
+resolve; no spaCy parse, for speed) and the larger run must take less than 30 times the smaller: linear work gives
+about 8, the quadratic patterns these tests were written against gave 40-60 and more. Never an absolute time. The best of a few
 runs is kept, so that a pause of the machine does not count.
+
+A trap written as one run of more than INGEST_MAX_SENTENCE_CHARS (2,000) is cut into pieces that no recogniser reads
+(test_limits.py), so for those families what is timed is cleaning and splitting; "sentences of initials" and the
+persons test below still go through the recognisers. Inside one sentence some patterns are not linear (a run of
+"Minister" of 3,000 characters costs about 2 s, of 6,000 about 7 s): the sentence limit is what bounds them.
 """
 import time
 
@@ -30,20 +35,29 @@ TRAPS = {
 RATIO_LIMIT = 30
 
 
-def cost(text: str, repeats: int = 2) -> float:
-    best = float("inf")
-    for _ in range(repeats):
+def cost(text: str, repeats: int = 2, up_to: int = 9, seconds: float = 1.0) -> float:
+    """The best of `repeats` runs, and of more (up to `up_to`) while they take under `seconds` in all: a run of a few
+    milliseconds (a trap cut into pieces is mostly cleaning) is easily doubled by one pause of a loaded machine."""
+    best, spent, runs = float("inf"), 0.0, 0
+    while runs < repeats or (runs < up_to and spent < seconds):
         started = time.perf_counter()
         analyse(clean(text).text)
-        best = min(best, time.perf_counter() - started)
+        took = time.perf_counter() - started
+        best, spent, runs = min(best, took), spent + took, runs + 1
     return best
+
+
+# The size each family starts from. A single run is cut into pieces no recogniser reads, and cleaning and splitting
+# 6,000 characters take a millisecond or two, where the processor's caches alone made 8x the text cost 20-40x the
+# time: from 24,000 characters on, the growth is the code's. Sentences of initials are prose, and read whole.
+BASE = {family: 4 for family in TRAPS} | {"sentences of initials": 1}
 
 
 @pytest.mark.parametrize("family", list(TRAPS))
 def test_eight_times_the_text_costs_less_than_thirty_times_the_time(family):
-    make = TRAPS[family]
-    cost(make(1), repeats=1)  # warm up: patterns compiled, data loaded
-    single, eightfold = cost(make(1)), cost(make(8))
+    make, base = TRAPS[family], BASE[family]
+    cost(make(base), repeats=1)  # warm up: patterns compiled, data loaded
+    single, eightfold = cost(make(base)), cost(make(8 * base))
     assert eightfold < RATIO_LIMIT * single, f"{family}: 8x the text took {eightfold / single:.0f}x the time"
 
 

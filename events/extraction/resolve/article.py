@@ -74,6 +74,12 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
     parses = parse(sentences) if parse is not None else [None] * len(sentences)
     facts = []
     for sentence, sentence_parse in zip(sentences, parses, strict=True):
+        if sentence.cut:
+            # A piece of a run cut at the sentence limit (text.split) is no prose: read, a piece of a list of names
+            # made persons, offices and agreements of words no sentence says. It stays a fact, with nothing found in
+            # it, so that the report can count the pieces.
+            facts.append(SentenceFacts(sentence, [], [], [], [], None, []))
+            continue
         titles = find_titles(sentence.text)
         mentions = merge_entities(sentence.text, find_people(sentence.text, titles), sentence_parse, titles)
         facts.append(SentenceFacts(
@@ -81,28 +87,31 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
             find_dates(sentence.text), find_meeting_cue(sentence.text, sentence_parse), find_agreements(sentence.text),
             parse=sentence_parse,
         ))
+    # The rules below read the sentences' own words too (a known name, "India-Japan", a pronoun's antecedent, the
+    # dateline among the first sentences): a piece must not reach them either.
+    prose = [fact for fact in facts if not fact.sentence.cut]
     people = PeopleIndex(known)
-    for fact in facts:
+    for fact in prose:
         for mention in fact.mentions:
             if mention.name:
                 people.add(mention, fact.sentence.index, fact.sentence.text)
-    _add_bare_mentions(facts, people)
-    for fact in facts:
+    _add_bare_mentions(prose, people)
+    for fact in prose:
         # "Keiichi Ichikawa" is a person here, whatever town shares the name.
         named = [(m.start, m.end) for m in fact.mentions if m.name]
         fact.places = [p for p in fact.places if not any(s <= p.start < e for s, e in named)]
-    _link_references(facts, people)
-    _visitors_and_hosts(facts, people)
-    _delegations(facts, people)
-    _representatives(facts, people)
-    pair = _country_pair(facts, people)
+    _link_references(prose, people)
+    _visitors_and_hosts(prose, people)
+    _delegations(prose, people)
+    _representatives(prose, people)
+    pair = _country_pair(prose, people)
     # Countries the text itself gives someone, before any inference: which side a report marks as foreign.
     marked = {p.country_votes.most_common(1)[0][0] for p in people.persons if p.country_votes}
-    _infer_countries(facts, people, pair)
-    filed_from = _dateline_place(dateline) or _dateline(facts)
-    _assume_countries(facts, people, pair, filed_from)
-    _assume_home(facts, people, filed_from)
-    _assume_unmarked_side(people, pair, facts, marked)
+    _infer_countries(prose, people, pair)
+    filed_from = _dateline_place(dateline) or _dateline(prose)
+    _assume_countries(prose, people, pair, filed_from)
+    _assume_home(prose, people, filed_from)
+    _assume_unmarked_side(people, pair, prose, marked)
     return Analysis(facts, people, pair, filed_from)
 
 
