@@ -186,6 +186,22 @@ def test_same_surname_and_country_is_a_possible_duplicate():
     assert [(p.first, p.second) for p in duplicates.possible_duplicates()] == [(first, second)]
 
 
+def test_a_shared_alias_is_a_possible_duplicate():
+    # Issue 8 names overlapping aliases as a kind of likely pair; only the surname and meeting kinds had a test.
+    first = factories.PersonFactory(name="Subrahmanyam Jaishankar", country=factories.country("IN"))
+    second = factories.PersonFactory(name="S. J. Shankar", country=factories.country("JP"))
+    factories.PersonAliasFactory(person=first, name="EAM Jaishankar")
+    factories.PersonAliasFactory(person=second, name="EAM Jaishankar")
+    assert [(p.first, p.second, p.reason) for p in duplicates.possible_duplicates()] == [
+        (first, second, "shared alias (eam jaishankar)")]
+
+
+def test_the_dashboard_counts_possible_duplicates(admin_client):
+    factories.PersonFactory(name="Annalena Baerbock", country=factories.country("DE"))
+    factories.PersonFactory(name="A. Baerbock", country=factories.country("DE"))
+    assert admin_client.get(reverse("admin:index")).context["duplicates"] == 1
+
+
 def test_the_same_participants_days_apart_are_a_possible_duplicate():
     people = factories.PersonFactory.create_batch(2, country=None)
     for day in (5, 6):
