@@ -586,3 +586,24 @@ def test_a_name_as_written_before_is_the_known_person_in_a_new_post():
 def test_binti_links_a_malay_name_like_bin():
     names = [m.name for m in find_people("Siti Hajar binti Yusof, Malaysia's foreign minister, met Kofi Mensah.")]
     assert "Siti Hajar binti Yusof" in names
+
+
+def test_a_known_surname_alone_does_not_make_a_namesake_in_another_post_the_known_person():
+    index = PeopleIndex([KnownPerson(1, "Åsa Kjærgaard", ("Kjærgaard",), "SE",
+                                     (("Prime Minister", "head_of_government"),))])
+    person = index.add(_titled("Åsa Søren Kjærgaard", "Finance Minister", "minister", "SE"), 0, "")
+    index.add(PersonMention("Kjærgaard", 90, 99, "known"), 1, "")
+    assert person.known is None
+
+
+def test_a_fuller_namesake_in_another_post_in_one_article_is_another_person():
+    index = PeopleIndex()
+    president = index.add(_titled("Akosua Boateng", "President", "head_of_state", "GH"), 0, "")
+    spokesperson = index.add(_titled("Efua Akosua Boateng", "Spokesperson", "other", "GH"), 3, "")
+    assert president is not spokesperson
+
+
+def test_a_fuller_name_in_the_same_post_in_one_article_is_the_same_person():
+    index = PeopleIndex()
+    first = index.add(_titled("Narendra Modi", "Prime Minister", "head_of_government", "IN"), 0, "")
+    assert index.add(_titled("Narendra Damodardas Modi", "Prime Minister", "head_of_government", "IN"), 3, "") is first

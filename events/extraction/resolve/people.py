@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -316,6 +317,16 @@ def _other_rank(mention: PersonMention, tokens: tuple[str, ...], person: Article
     return (mention.title.kind in HEADS and kinds <= MINISTERS) or (mention.title.kind in MINISTERS and kinds <= HEADS)
 
 
+def _another_namesake(mention: PersonMention, tokens: tuple[str, ...], person: ArticlePerson) -> bool:
+    """The rule of _namesakes for a person named again in a later sentence (within one, a title and an apposition
+    may well name two posts of one person: "Sultan Mohammed Al Shamsi, Assistant Minister")."""
+    if mention.title is None:
+        return False
+    voted = person.country_votes.most_common(1)[0][0] if person.country_votes else ""
+    return _namesakes([tokens], mention.country, [(mention.title.title, mention.title.kind)],
+                      person.spellings, voted, [(t.title, t.kind) for t in person.titles])
+
+
 def _fathers_name(tokens: tuple[str, ...], person: ArticlePerson) -> bool:
     """ "King Salman" is not "Mohammed bin Salman": a lone name that the person's names have only after "bin" is
     their father's."""
@@ -326,23 +337,34 @@ def _fathers_name(tokens: tuple[str, ...], person: ArticlePerson) -> bool:
 
 
 def _told_apart(person: ArticlePerson, known: KnownPerson) -> bool:
-    """ "Finance Minister Efua Boateng" is not the "Efua Akosua Boateng" the database knows as a spokesperson: a full
-    name with a given name more or fewer than a known one's is another person's when the article gives them another
-    country or another post. A name as the person was written before is theirs whatever post they hold now."""
-    known_spellings = [name_tokens(n) for n in (known.name, *known.aliases)]
-    written = {tuple(sorted(s)) for s in known_spellings}
-    if any(tuple(sorted(mine)) in written for mine in person.spellings):
-        return False
-    mine = max(map(_name_words, person.spellings))
-    theirs = max(map(_name_words, known_spellings))
-    if mine < 2 or theirs < 2 or mine == theirs:
-        return False  # a surname alone, or the same words spelled otherwise ("Jorgen"/"Jørgen"): the same person
+    """ "Finance Minister Efua Boateng" is not the "Efua Akosua Boateng" the database knows as a spokesperson."""
     voted = person.country_votes.most_common(1)[0][0] if person.country_votes else ""
-    if voted and known.country and voted != known.country:
+    posts = [(t.title, t.kind) for t in person.titles]
+    return _namesakes(person.spellings, voted, posts,
+                      [name_tokens(n) for n in (known.name, *known.aliases)], known.country, known.posts)
+
+
+def _namesakes(mine: list[tuple[str, ...]], my_country: str, my_posts: list[tuple[str, str]],
+               theirs: list[tuple[str, ...]], their_country: str, their_posts: Sequence[tuple[str, str]]) -> bool:
+    """Two full names, one with a given name more than the other, are two people when they are of two countries or
+    hold no post in common: "Akosua Boateng, Ghana's president" and the ministry's spokesperson "Efua Akosua Boateng".
+    A full name as the person was written before is theirs whatever post they hold now: people change posts."""
+    written = {tuple(sorted(s)) for s in theirs if full_name(s)}
+    if any(tuple(sorted(s)) in written for s in mine if full_name(s)):
+        return False
+    words_mine, words_theirs = max(map(_name_words, mine)), max(map(_name_words, theirs))
+    if words_mine < 2 or words_theirs < 2 or words_mine == words_theirs:
+        return False  # a surname alone, or the same words spelled otherwise ("Jorgen"/"Jørgen"): the same person
+    if my_country and their_country and my_country != their_country:
         return True
-    return bool(person.titles and known.posts) and not any(
-        title.title == held or (title.kind == kind and kind in ONE_POST_KINDS)
-        for title in person.titles for held, kind in known.posts)
+    return bool(my_posts and their_posts) and not any(
+        _post_words(title) == _post_words(held) or (kind == held_kind and kind in ONE_POST_KINDS)
+        for title, kind in my_posts for held, held_kind in their_posts)
+
+
+def _post_words(title: str) -> frozenset[str]:
+    """ "Economy Minister" and "Minister of Economy" are one post."""
+    return frozenset(w for w in re.findall(r"\w+", title.casefold()) if w not in {"of", "the", "for", "and"})
 
 
 class PeopleIndex:
@@ -359,7 +381,8 @@ class PeopleIndex:
         tokens = name_tokens(mention.name)
         keys = match_keys(tokens)
         candidates = [p for p in self._sharing_a_key(tokens, keys) if p.matches(tokens)
-                      and not _other_rank(mention, tokens, p) and not _fathers_name(tokens, p)]
+                      and not _other_rank(mention, tokens, p) and not _fathers_name(tokens, p)
+                      and not (sentence not in p.sentences and _another_namesake(mention, tokens, p))]
         if len(candidates) > 1:
             # A name written before in full is that person's, whoever else shares a part of it.
             candidates = [p for p in candidates if tokens in p.tokens] or candidates
