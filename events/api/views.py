@@ -36,6 +36,7 @@ from events.models import (
 
 from . import filter_types, filters, meeting_page
 from . import serializers as s
+from .conditional import ConditionalRecord
 from .exceptions import InUse
 from .parameters import KnownParametersOnly
 from .permissions import hide_rejected, is_curator
@@ -156,7 +157,7 @@ def other_country(code: str | None, country: Country) -> Country:
     return other
 
 
-class OfficeViewSet(KnownParametersOnly, viewsets.ModelViewSet):
+class OfficeViewSet(KnownParametersOnly, ConditionalRecord, viewsets.ModelViewSet):
     queryset = Office.objects.select_related("country").order_by("country__code", "title", "id")
     serializer_class = s.OfficeSerializer
     filterset_class = filters.OfficeFilter
@@ -174,7 +175,7 @@ class ArticleViewSet(KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
 
 
-class PersonViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
+class PersonViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = Person.objects.select_related("country").prefetch_related(
         "aliases",
         Prefetch("tenures", Tenure.objects.exclude(review_state=ReviewState.REJECTED)
@@ -207,7 +208,7 @@ class PersonViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.
         return meetings_page(self, meetings)
 
 
-class MeetingViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
+class MeetingViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = MEETINGS
     serializer_class = s.MeetingSerializer
     filterset_class = filters.MeetingFilter
@@ -220,7 +221,7 @@ class MeetingViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets
         return meetings_page(self, self.filter_queryset(self.get_queryset()))
 
 
-class AgreementViewSet(KnownParametersOnly, MergedRedirect, HideRejected, viewsets.ModelViewSet):
+class AgreementViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = Agreement.objects.prefetch_related(
         "parties",
         Prefetch("agreementmeeting_set",

@@ -169,3 +169,26 @@ def test_the_date_an_ingest_writes_survives_a_curators_edit_of_another_field(ing
     assert (meeting.city, meeting.date, meeting.date_precision) == ("Bogor", datetime.date(2024, 3, 5), "day")
     assert meeting.locked_fields == ["city"]
     assert_one_run_of_the_day_article(meeting, result)
+
+
+def test_a_put_with_if_match_that_waits_for_an_ingest_of_the_record_is_refused(ingest_context, django_user_model,
+                                                                               monkeypatch):
+    # The curator read the meeting (its ETag) before the ingest; the PUT arrives while the ingest holds the row,
+    # about to date it, and waits. Checked before that commit, the tag would still match and the PUT would write
+    # the month back: the check is made under the row lock, after the ingest.
+    meeting = month_meeting(ingest_context)
+    client = APIClient()
+    client.force_authenticate(django_user_model.objects.create_superuser("curator", password="x-long-pass-1"))
+    read = client.get(f"/api/meetings/{meeting.pk}/")
+    shown_only = {"id", "uid", "participants", "agreements", "sources", "locked_fields", "created_at", "updated_at"}
+    body = {name: value for name, value in read.json().items() if name not in shown_only} | {"title": "Talks"}
+    interleaving = Interleaving(monkeypatch, "_protected", lambda found: isinstance(found, Meeting))
+    result, response = interleaving.run(
+        lambda: ingest(ingest_context, WONG_MARSUDI, "day.txt"),
+        lambda: client.put(f"/api/meetings/{meeting.pk}/", body, format="json", HTTP_IF_MATCH=read["ETag"]),
+    )
+    assert response.status_code == 412, response.content
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.date_precision, meeting.title) == (datetime.date(2024, 3, 5), "day", read.json()["title"])
+    assert meeting.locked_fields == []
+    assert_one_run_of_the_day_article(meeting, result)
