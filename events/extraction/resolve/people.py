@@ -301,7 +301,10 @@ ONE_POST_KINDS = {"foreign_minister", "defence_minister"}
 
 
 def _same_post(held: TitleMention, said: TitleMention) -> bool:
-    return held.title == said.title or (held.kind == said.kind and held.kind in ONE_POST_KINDS)
+    # "The Argentine minister", after "Argentine Foreign Minister Santiago Cafiero": a country's bare "minister" is
+    # any of its ministers (by_title keeps the holders of that country).
+    generic = said.title == "Minister" and bool(said.country) and held.kind in MINISTERS - {"deputy_minister"}
+    return held.title == said.title or (held.kind == said.kind and held.kind in ONE_POST_KINDS) or generic
 
 
 HEADS = {"head_of_state", "head_of_government"}
@@ -443,8 +446,11 @@ class PeopleIndex:
                  ) -> ArticlePerson | None:
         """ "the Indian Foreign Secretary": the latest person so far with that title (and country). Not one the
         sentence already names: "Foreign Minister Park Jin held talks with Japan's foreign minister" is two."""
+        # Of those named so far: "Femke van Dijk, the Netherlands' foreign minister" is not Egypt's foreign minister
+        # whom a later sentence names.
         holders = [p for p in self.persons if any(_same_post(t, title) for t in p.titles)
-                   and (not title.country or not p.country or p.country == title.country) and p.index not in present]
+                   and (not title.country or not p.country or p.country == title.country) and p.index not in present
+                   and any(s <= before_sentence for s in p.sentences)]
         if not holders:
             return None
         return max(holders, key=lambda p: max([s for s in p.sentences if s <= before_sentence], default=-1))
