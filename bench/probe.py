@@ -5,6 +5,7 @@
     python -m bench.probe fill MEETINGS        bulk-create synthetic persons and meetings for the API test
     python -m bench.probe api                  SQL queries per API request, and EXPLAIN of each on PostgreSQL
     python -m bench.probe explain              PostgreSQL: does each main filter read large tables by an index?
+    python -m bench.probe growth ARTICLES [N]  one ingest: wall and CPU ms and queries per article, first and last N
 
 Each prints one JSON object. The pipeline is not edited: its stage functions are wrapped here at run time.
 """
@@ -154,6 +155,52 @@ def profile(articles: str, top: int = 15) -> dict:
     return {"wall_s": wall,
             "top_tottime": sorted(rows, key=lambda r: -r["tottime_s"])[:top],
             "top_events_cumtime": sorted(own, key=lambda r: -r["cumtime_s"])[:top]}
+
+
+def growth(articles: str, window: int = 1000) -> dict:
+    """Whether an article costs more as the database fills: one ingest of the folder (into the database as it is),
+    with the wall and CPU (this process: SQLite's work, not a PostgreSQL server's) milliseconds and the queries per
+    article of its first and last `window` articles, and of each `window` along the way (on stderr as it goes). The
+    model's load is left out of the first window and the totals."""
+    import events.extraction.pipeline as pipeline
+
+    queries = QueryCounter()
+    marks: list[tuple[float, float, int]] = []  # after each article
+    start = (time.perf_counter(), time.process_time(), 0)
+    ingest_document = pipeline.ingest_document
+
+    def per(first: int, last: int) -> dict:
+        begin, end = marks[first - 1] if first else start, marks[last - 1]
+        n = last - first
+        return {"articles": n, "wall_ms": round((end[0] - begin[0]) / n * 1000, 1),
+                "cpu_ms": round((end[1] - begin[1]) / n * 1000, 1), "queries": round((end[2] - begin[2]) / n, 1)}
+
+    def timed(*args, **kwargs):
+        result = ingest_document(*args, **kwargs)
+        marks.append((time.perf_counter(), time.process_time(), queries.count))
+        if len(marks) % window == 0:
+            print(json.dumps({"after": len(marks), **per(len(marks) - window, len(marks))}), file=sys.stderr, flush=True)
+        return result
+
+    import events.extraction.context as context
+
+    load_model = context.load_model
+
+    def loaded(*args, **kwargs):  # once per command, not a cost of the first articles: taken out of their window
+        nonlocal start
+        began = (time.perf_counter(), time.process_time())
+        model = load_model(*args, **kwargs)
+        start = (start[0] + time.perf_counter() - began[0], start[1] + time.process_time() - began[1], start[2])
+        return model
+
+    pipeline.ingest_document = timed  # the command imports it when it runs
+    context.load_model = loaded
+    with connection.execute_wrapper(queries):
+        ingest(articles)
+    n = len(marks)
+    return {"articles": n, "wall_s": round(marks[-1][0] - start[0], 1), "cpu_s": round(marks[-1][1] - start[1], 1),
+            "queries_per_article": round(marks[-1][2] / n, 1), "first": per(0, min(window, n)),
+            "last": per(max(0, n - window), n)}
 
 
 def fill(meetings: int, seed: int = 7) -> dict:
@@ -323,6 +370,8 @@ def main(argv: list[str]) -> None:
         out = explain_check()
     elif command == "paths":
         out = api_paths()
+    elif command == "growth":
+        out = growth(args[0], int(args[1]) if len(args) > 1 else 1000)
     else:
         raise SystemExit(__doc__)
     print(json.dumps(out, default=str))
