@@ -121,3 +121,29 @@ def test_a_file_removed_while_the_batch_runs_is_reported_and_the_rest_go_on(tmp_
     out, _, error = ingest(folder)
     assert f"{folder / 'wong.txt'}: unreadable: no such file or folder" in out
     assert error is not None and "new:         2" in out
+
+
+def test_a_50_mb_text_is_refused_by_its_size_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "news"
+    write_good(folder)
+    chunk = GOOD["boric.txt"].encode() * 1000
+    with open(folder / "huge.txt", "wb") as huge:
+        while huge.tell() < 50 * 1024 * 1024:
+            huge.write(chunk)
+    size = (folder / "huge.txt").stat().st_size
+    out, _, error = ingest(folder)
+    assert f"{folder / 'huge.txt'}: too large: {size:,} bytes, the limit is 2,000,000 bytes" in out
+    assert error is not None and "new:         2" in out and Article.objects.count() == 2
+
+
+def test_an_article_with_a_one_megabyte_line_is_stored_from_its_prose_with_a_warning(tmp_path):
+    """A line of 1 MB with no sentence end, under the file size limit: cut into pieces that name nobody, read by
+    the rules alone (spaCy parses no text this long), within the article's time budget."""
+    path = tmp_path / "line.txt"
+    line = "Officials of Chile and Norway said that President Gabriel Boric and " * 15_000
+    path.write_text(GOOD["wong.txt"] + line + "so on.\n")
+    assert path.stat().st_size > 1_000_000
+    out, err, error = ingest(path)
+    assert error is None and "new:         1" in out
+    assert "cut at spaces: not prose" in err
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["Penny Wong", "Retno Marsudi"]
