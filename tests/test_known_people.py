@@ -4,7 +4,7 @@ import pytest
 
 from events.extraction.resolve.people import ArticlePerson
 from events.extraction.store.persist import find_person
-from events.extraction.store.snapshot import known_people
+from events.extraction.store.snapshot import known_people, lexicon
 from events.models import Person, PersonAlias
 from tests.factories import TenureFactory
 
@@ -48,3 +48,7 @@ def test_a_compound_surname_alone_does_not_find_a_stored_person_for_a_full_name(
     stored = Person.objects.create(name="Hessa Abdullah Abdel Aziz")
     PersonAlias.objects.create(person=stored, name="Abdel Aziz")
     assert find_person(ArticlePerson(0, names=["Saud Abdel Aziz", "Abdel Aziz"])) is None
+
+
+def test_the_database_lexicon_reads_american_as_the_united_states():
+    assert lexicon().place("American").country == "US"

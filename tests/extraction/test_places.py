@@ -1,6 +1,7 @@
 """Places in a sentence, and the venue of a meeting."""
 import pytest
 
+from events.extraction.gazetteer import gazetteer
 from events.extraction.recognise.places import arrived, find_places, venue, visited_at_other_time
 
 
@@ -158,3 +159,8 @@ def test_a_city_beside_a_function_word_in_a_headline_is_a_place(sentence):
 def test_an_event_named_after_its_venue_is_held_there():
     found = venue(find_places("They met on the sidelines of the Abu Dhabi-held Sir Bani Yas Forum."))
     assert found is not None and found.country == "AE"
+
+
+@pytest.mark.parametrize(("demonym", "code"), [("American", "US"), ("French", "FR"), ("Chinese", "CN")])
+def test_a_demonym_is_the_sovereign_states_not_a_territorys(demonym, code):
+    assert gazetteer().place(demonym).country == code

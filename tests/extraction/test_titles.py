@@ -247,3 +247,11 @@ def test_an_intelligence_chief_is_an_office(text):
 ])
 def test_a_charge_d_affaires_and_a_legislator_are_offices(text, title):
     assert [t.title for t in find_titles(text)] == [title]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Femke van Dijk, the Netherlands' foreign minister, spoke.", "NL"),
+    ("The Philippines\u2019 President Ana Cruz spoke.", "PH"),
+])
+def test_a_possessive_apostrophe_alone_after_an_s_gives_the_country(text, country):
+    assert only(text).country == country

@@ -43,6 +43,10 @@ def title_regex() -> re.Pattern:
     return _title_regex(gazetteer())
 
 
+# "Japan's", and "the Netherlands'", "the Philippines'": a name ending in "s" takes the apostrophe alone.
+POSSESSIVE_MARK = r"(?:['\u2019]s|(?<=s)['\u2019])"
+
+
 @lru_cache(maxsize=4)
 def _title_regex(g: Gazetteer) -> re.Pattern:
     """Built once per lexicon: a curator's new demonym makes a new lexicon, and so a new pattern."""
@@ -58,9 +62,9 @@ def _title_regex(g: Gazetteer) -> re.Pattern:
     return re.compile(
         # "Japanese Prime Minister", "Japan's Prime Minister", and in headline style "Fiji Prime Minister". A title
         # starts a word: no "King" in "backing".
-        rf"(?<!\w)(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country}))(?:['\u2019]s)?\s+"
+        rf"(?<!\w)(?:(?:(?-i:(?P<demonym>{demonym}))\s+|(?-i:(?P<owner>{country})){POSSESSIVE_MARK}?\s+"
         # "International Monetary Fund (IMF) Managing Director": a body may carry its abbreviation.
-        rf"|(?-i:(?:the\s+)?(?P<body>{body}))(?:\s*\([A-Z]{{2,6}}\))?(?:['\u2019]s)?\s+)"
+        rf"|(?-i:(?:the\s+)?(?P<body>{body}))(?:\s*\([A-Z]{{2,6}}\))?{POSSESSIVE_MARK}?\s+)"
         # "Turkey's Communications Director": a portfolio named between the country and the title.
         rf"(?P<qualifier>(?-i:(?:(?!(?i:{ranks}|{_core_pattern(g)})\b){CAP}\s+){{1,2}}))?)?"
         rf"(?P<ministry_before>(?-i:(?:{CAP}\s+){{1,3}}Ministry)\s+)?"

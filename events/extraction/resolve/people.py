@@ -446,11 +446,8 @@ class PeopleIndex:
                  ) -> ArticlePerson | None:
         """ "the Indian Foreign Secretary": the latest person so far with that title (and country). Not one the
         sentence already names: "Foreign Minister Park Jin held talks with Japan's foreign minister" is two."""
-        # Of those named so far: "Femke van Dijk, the Netherlands' foreign minister" is not Egypt's foreign minister
-        # whom a later sentence names.
         holders = [p for p in self.persons if any(_same_post(t, title) for t in p.titles)
-                   and (not title.country or not p.country or p.country == title.country) and p.index not in present
-                   and any(s <= before_sentence for s in p.sentences)]
+                   and (not title.country or not p.country or p.country == title.country) and p.index not in present]
         if not holders:
             return None
         return max(holders, key=lambda p: max([s for s in p.sentences if s <= before_sentence], default=-1))
