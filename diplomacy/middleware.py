@@ -25,12 +25,23 @@ class StatementTimeoutMiddleware:
         timeout = settings.API_STATEMENT_TIMEOUT_MS
         if not (timeout and connection.vendor == "postgresql" and request.path.startswith(API_PREFIX)):
             return self.get_response(request)
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', %s, false)", [f"{timeout}ms"])
+        # Set before the request's first statement, not up front: an answer from the response cache
+        # (events.api.response_cache) sends none, and then neither SET nor RESET is sent.
+        limited = []
+
+        def limit(execute, sql, params, many, context):
+            if not limited:
+                limited.append(True)
+                with context["connection"].cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, false)", [f"{timeout}ms"])
+            return execute(sql, params, many, context)
+
         try:
-            return self.get_response(request)
+            with connection.execute_wrapper(limit):
+                return self.get_response(request)
         finally:
-            reset_statement_timeout()
+            if limited:
+                reset_statement_timeout()
 
 
 def reset_statement_timeout() -> None:

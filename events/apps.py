@@ -2,6 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.core.management import call_command
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -17,3 +18,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="events.create_cache_table")
+        # Every committed write to the app's tables makes a new data generation (events.api.response_cache).
+        from .api import response_cache
+
+        connection_created.connect(response_cache.install, dispatch_uid="events.watch_writes")

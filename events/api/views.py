@@ -41,6 +41,7 @@ from .exceptions import InUse
 from .parameters import KnownParametersOnly
 from .permissions import hide_rejected, is_curator
 from .relations import bilateral
+from .response_cache import CachedReads
 
 # Ids in paths: digits that fit the id column, so /api/persons/abc/ is a 404 before any query.
 ID_IN_PATH = "[0-9]{1,18}"
@@ -114,7 +115,7 @@ class HideRejected:
         return hide_rejected(super().get_queryset(), self.request, listing=self.action in self.listing_actions)
 
 
-class CountryViewSet(KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(CachedReads, KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
     queryset = Country.objects.order_by("name")
     serializer_class = s.CountrySerializer
     filterset_class = filters.CountrySetFilter
@@ -157,14 +158,14 @@ def other_country(code: str | None, country: Country) -> Country:
     return other
 
 
-class OfficeViewSet(KnownParametersOnly, ConditionalRecord, viewsets.ModelViewSet):
+class OfficeViewSet(CachedReads, KnownParametersOnly, ConditionalRecord, viewsets.ModelViewSet):
     queryset = Office.objects.select_related("country").order_by("country__code", "title", "id")
     serializer_class = s.OfficeSerializer
     filterset_class = filters.OfficeFilter
     lookup_value_regex = ID_IN_PATH
 
 
-class ArticleViewSet(KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(CachedReads, KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.order_by(F("published").desc(nulls_last=True), "file_name", "id")
     serializer_class = s.ArticleSerializer
     filterset_class = filters.ArticleFilter
@@ -175,7 +176,7 @@ class ArticleViewSet(KnownParametersOnly, viewsets.ReadOnlyModelViewSet):
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
 
 
-class PersonViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
+class PersonViewSet(CachedReads, KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = Person.objects.select_related("country").prefetch_related(
         "aliases",
         Prefetch("tenures", Tenure.objects.exclude(review_state=ReviewState.REJECTED)
@@ -208,7 +209,7 @@ class PersonViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, Hide
         return meetings_page(self, meetings)
 
 
-class MeetingViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
+class MeetingViewSet(CachedReads, KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = MEETINGS
     serializer_class = s.MeetingSerializer
     filterset_class = filters.MeetingFilter
@@ -221,7 +222,7 @@ class MeetingViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, Hid
         return meetings_page(self, self.filter_queryset(self.get_queryset()))
 
 
-class AgreementViewSet(KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
+class AgreementViewSet(CachedReads, KnownParametersOnly, ConditionalRecord, MergedRedirect, HideRejected, viewsets.ModelViewSet):
     queryset = Agreement.objects.prefetch_related(
         "parties",
         Prefetch("agreementmeeting_set",
