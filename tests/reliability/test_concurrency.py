@@ -1,6 +1,6 @@
 """Concurrent and interrupted ingests on PostgreSQL: real `manage.py ingest_articles` processes against this test's
 database. Two at once on overlapping corpora both succeed and leave the records of one sequential run; a run
-killed with SIGKILL midway and run again leaves the records of one uninterrupted run.
+killed with SIGKILL midway (once, or five times in a row) and run again leaves the records of one uninterrupted run.
 
 Skipped on SQLite, whose test database lives in this process's memory where another process cannot reach it."""
 import os
@@ -84,6 +84,27 @@ def test_an_ingest_killed_midway_and_run_again_ends_as_one_uninterrupted_run(tmp
     killed.wait()
     assert killed.returncode == -signal.SIGKILL, "the ingest ended before it could be killed:\n" + finish(killed)[1]
     assert 0 < Article.objects.count() < 63  # the samples and eval/dev hold 63 articles
+    code, out = finish(start_ingest(SAMPLES, DEV))
+    assert code == 0, out
+    assert dump() == sqlite_dump(tmp_path, SAMPLES, DEV)
+
+
+def test_an_ingest_killed_five_times_in_a_row_and_run_again_ends_as_one_uninterrupted_run(tmp_path):
+    # Each run is killed once it has committed one more article than the run before, after a pause that differs
+    # from kill to kill, so that the kills land at different points of an article: parsing, inside its transaction.
+    stored = 0
+    for kill, pause in enumerate((0.0, 0.05, 0.15, 0.3, 0.5)):
+        killed = start_ingest(SAMPLES, DEV)
+        deadline = time.monotonic() + 120
+        while Article.objects.count() <= stored and time.monotonic() < deadline and killed.poll() is None:
+            time.sleep(0.02)
+        time.sleep(pause)
+        killed.send_signal(signal.SIGKILL)
+        killed.wait()
+        assert killed.returncode == -signal.SIGKILL, f"run {kill + 1} ended before it was killed:\n{finish(killed)[1]}"
+        assert Article.objects.count() > stored
+        stored = Article.objects.count()
+    assert stored < 63  # the samples and eval/dev hold 63 articles
     code, out = finish(start_ingest(SAMPLES, DEV))
     assert code == 0, out
     assert dump() == sqlite_dump(tmp_path, SAMPLES, DEV)
