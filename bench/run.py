@@ -3,11 +3,13 @@
 Default (about 10 minutes on 2 cores): a generated corpus of 1,000 articles ingested 3 times into SQLite and
 once into PostgreSQL; time per stage, queries per article and a cProfile of 200 of them; extraction F1 with
 ../shared/eval/score.py; the API on 100,000 synthetic meetings in each database, served by gunicorn (2 workers)
-and loaded by locust. `--full` adds 10,000 articles (and 3 PostgreSQL runs of 1,000), `--huge` 100,000.
+and loaded by wrk (locust if wrk is not installed). `--full` adds 10,000 articles (and 3 PostgreSQL runs of
+1,000), `--huge` 100,000.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import json
@@ -159,34 +161,77 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def worker_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds (user and system) the gunicorn workers have used so far."""
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    except OSError:
+        return float("nan")
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in children:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def load_tool() -> str:
+    return "wrk" if shutil.which("wrk") else "locust"
+
+
+def run_load(tool: str, url: str, path: str, env: dict[str, str], seconds: int, users: int, prefix: Path) -> dict:
+    """One closed-loop run of `users` connections for `seconds`: requests, failures, req/s, p50/p95/p99 ms."""
+    if tool == "wrk":
+        done = subprocess.run(["wrk", "-t1", f"-c{users}", f"-d{seconds}s", "--timeout", "10s", "-s",
+                               str(ROOT / "bench" / "wrk_report.lua"), url + path],
+                              cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        row = json.loads(done.stdout.strip().splitlines()[-1])
+        return {"requests": row["requests"], "failures": row["errors"], "rps": row["requests"] / row["seconds"],
+                "p50_ms": row["p50_ms"], "p95_ms": row["p95_ms"], "p99_ms": row["p99_ms"]}
+    subprocess.run([str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+                    "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "-H", url,
+                    "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"],
+                   cwd=ROOT, env=dict(env, BENCH_PATH=path), capture_output=True, check=False)
+    with open(f"{prefix}_stats.csv") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+    return {"requests": int(row["Request Count"]), "failures": int(row["Failure Count"]),
+            "rps": float(row["Requests/s"]), "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]),
+            "p99_ms": float(row["99%"])}
+
+
 def load(paths: dict[str, str], env: dict[str, str], seconds: int, users: int, work: Path) -> dict:
-    """gunicorn with 2 workers on 127.0.0.1, each path loaded by locust (headless) for `seconds`."""
+    """gunicorn with 2 workers on 127.0.0.1, each path loaded for `seconds` by wrk (or locust headless, if wrk is not
+    installed) twice: `warm`, the same address each time, answered from the response cache after the first
+    (events.api.response_cache); `defeated`, each request with a Host of its own, so each one misses the cache and
+    does the whole work. With each, the CPU the two workers spent per request (from /proc)."""
     port = free_port()
     serve_env = dict(env, API_ANON_THROTTLE_RATE="1000000/second", CONN_MAX_AGE="60")
     serve_env.pop("DEBUG")
     server = subprocess.Popen([str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
                                "diplomacy.wsgi"], cwd=ROOT, env=serve_env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, start_new_session=True)
+    url, tool = f"http://127.0.0.1:{port}", load_tool()
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/", timeout=5)
+                urllib.request.urlopen(f"{url}/api/", timeout=5)
                 break
             except OSError:
                 time.sleep(0.2)
         results = {}
         for name, path in paths.items():
-            prefix = work / f"locust-{name}"
-            subprocess.run([str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-                            "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "-H", f"http://127.0.0.1:{port}",
-                            "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"],
-                           cwd=ROOT, env=dict(serve_env, BENCH_PATH=path), capture_output=True, check=False)
-            with open(f"{prefix}_stats.csv") as handle:
-                row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
-            results[name] = {"path": path, "requests": int(row["Request Count"]),
-                             "failures": int(row["Failure Count"]), "rps": float(row["Requests/s"]),
-                             "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]), "p99_ms": float(row["99%"])}
-            log(f"  {name}: {results[name]['rps']:.0f} req/s, p50 {row['50%']} ms, p95 {row['95%']} ms")
+            for mode in ("warm", "defeated"):
+                warm_up = urllib.request.Request(url + path, headers={"Accept": "application/json"})
+                with contextlib.suppress(OSError):
+                    urllib.request.urlopen(warm_up, timeout=30).read()
+                cpu = worker_cpu(server)
+                run = run_load(tool, url, path, dict(serve_env, BENCH_DEFEAT="1" if mode == "defeated" else "0"),
+                               seconds, users, work / f"load-{name}-{mode}")
+                run["worker_cpu_ms"] = (worker_cpu(server) - cpu) * 1000 / max(run["requests"], 1)
+                results[f"{name} {mode}"] = {"path": path, "tool": tool, **run}
+                log(f"  {name} ({mode}): {run['rps']:.0f} req/s, p50 {run['p50_ms']:.0f} ms, "
+                    f"p95 {run['p95_ms']:.0f} ms, worker CPU {run['worker_cpu_ms']:.1f} ms/request")
         return results
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -227,14 +272,19 @@ def table(result: dict) -> str:
             lines.append(f"  {tbl:34} {f1[tbl]['precision']:.2f}  {f1[tbl]['recall']:.2f}  {f1[tbl]['f1']:.2f}")
         lines.append(f"  overall F1 {f1['overall_f1']:.3f}")
     for vendor, entry in result.get("api", {}).items():
-        lines += ["", f"API on {vendor}, {entry['rows']['meetings']} meetings, gunicorn -w 2, locust "
-                  f"{result['settings']['users']} users x {result['settings']['seconds']} s",
-                  "  endpoint             req/s   p50 ms  p95 ms  p99 ms  queries (page 10/100)  seq scans (EXPLAIN)"]
-        for name, run in entry["load"].items():
+        tool = next(iter(entry["load"].values()), {}).get("tool", "locust")
+        lines += ["", f"API on {vendor}, {entry['rows']['meetings']} meetings, gunicorn -w 2, {tool} "
+                  f"{result['settings']['users']} connections x {result['settings']['seconds']} s "
+                  "(warm: answered from the response cache; defeated: every request a cache miss)",
+                  "  endpoint                     req/s   p50 ms  p95 ms  p99 ms  worker CPU ms/req  "
+                  "queries (page 10/100)  seq scans (EXPLAIN)"]
+        for key, run in entry["load"].items():
+            name = key.split()[0]
             q = entry["queries"][name]
             seq = ",".join(q.get("seq_scans", [])) or ("none" if "seq_scans" in q else "-")
-            lines.append(f"  {name:18} {run['rps']:>7.0f}  {run['p50_ms']:>6.0f}  {run['p95_ms']:>6.0f}  "
-                         f"{run['p99_ms']:>6.0f}  {q['queries_page_10']:>10}/{q['queries_page_100']:<10}  {seq}")
+            lines.append(f"  {key:26} {run['rps']:>7.0f}  {run['p50_ms']:>6.0f}  {run['p95_ms']:>6.0f}  "
+                         f"{run['p99_ms']:>6.0f}  {run.get('worker_cpu_ms', float('nan')):>17.1f}  "
+                         f"{q['queries_page_10']:>10}/{q['queries_page_100']:<10}  {seq}")
         checks = entry.get("explain_check") or {}
         if checks:
             failed = [f"{name} ({','.join(c['seq_scans']) or 'no index'})"
@@ -254,7 +304,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--api-meetings", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10, help="load time per endpoint")
-    parser.add_argument("--users", type=int, default=4, help="concurrent locust users (closed loop, no wait)")
+    parser.add_argument("--users", type=int, default=4,
+                        help="concurrent connections of wrk (or locust users), closed loop, no wait")
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: ingest,stages,f1,api")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
