@@ -228,7 +228,8 @@ def test_a_tenure_field_written_after_the_page_was_opened_is_neither_written_bac
     assert (tenure.start_date, tenure.locked_fields) == (datetime.date(2024, 11, 5), ["end_date", "end_precision"])
 
 
-def test_a_participant_field_written_after_the_page_was_opened_is_not_written_back(admin_client):
+def _side_saved_after_the_office_changed(admin_client):
+    """A curator sets a participant's side on a meeting page opened before another save gave the row an office."""
     participant = factories.ParticipantFactory()
     meeting = participant.meeting
     data = change_form_data(admin_client.get(url(Meeting, "change", meeting.pk)))
@@ -236,19 +237,18 @@ def test_a_participant_field_written_after_the_page_was_opened_is_not_written_ba
     office = factories.OfficeFactory(title="Foreign Minister", kind="foreign_minister")
     type(participant).objects.filter(pk=participant.pk).update(office=office)
     response = admin_client.post(url(Meeting, "change", meeting.pk), data | {f"{row}-side": "guest"})
+    return participant, office, response
+
+
+def test_a_participant_field_written_after_the_page_was_opened_is_not_written_back(admin_client):
+    participant, office, response = _side_saved_after_the_office_changed(admin_client)
     assert response.status_code == 302
     participant.refresh_from_db()
     assert (participant.office, participant.side) == (office, "guest")
 
 
 def test_a_participant_rows_history_version_is_the_row_as_it_is_with_the_curators_change(admin_client):
-    participant = factories.ParticipantFactory()
-    meeting = participant.meeting
-    data = change_form_data(admin_client.get(url(Meeting, "change", meeting.pk)))
-    row = row_key(data, "participants", participant.pk)
-    office = factories.OfficeFactory(title="Foreign Minister", kind="foreign_minister")
-    type(participant).objects.filter(pk=participant.pk).update(office=office)
-    admin_client.post(url(Meeting, "change", meeting.pk), data | {f"{row}-side": "guest"})
+    participant, office, _ = _side_saved_after_the_office_changed(admin_client)
     latest = participant.history.latest()
     assert (latest.office_id, latest.side, latest.history_change_reason) == (office.pk, "guest", "edited in the admin")
 
