@@ -36,6 +36,9 @@ from .conditional import matches
 
 GENERATION_KEY = "api-generation"
 CACHED_FORMATS = {"json", "csv"}
+# Larger answers (pages of hundreds of meetings) are not kept: 500 answers per process stay under some 50 MB. A
+# default page of 50 meetings is about 38 KB.
+MAX_KEPT_BYTES = 100_000
 # A statement that changes rows of the app's tables (history and many-to-many tables included).
 WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+[("\s]*events_', re.IGNORECASE)
 
@@ -108,6 +111,8 @@ class CachedReads:
         if key is not None and isinstance(response, Response) and response.status_code == 200 \
                 and not response.cookies and not pending(connections["default"]):
             response.render()
+            if len(response.content) > MAX_KEPT_BYTES:
+                return response
             caches["api-responses"].set(key, (response.status_code, response.content, list(response.items())),
                       settings.API_RESPONSE_CACHE_SECONDS)
         return response

@@ -167,3 +167,10 @@ def test_the_cache_can_be_turned_off(api_client, settings):
     MeetingFactory(title="Talks")
     get(api_client, LIST)
     assert get(api_client, LIST)[1] > 0
+
+
+def test_a_large_answer_is_not_kept(api_client, monkeypatch):
+    monkeypatch.setattr(response_cache, "MAX_KEPT_BYTES", 10)
+    MeetingFactory(title="Talks")
+    get(api_client, LIST)
+    assert get(api_client, LIST)[1] > 0
