@@ -60,6 +60,14 @@ def matches(header: str, tag: str, *, weak: bool) -> bool:
     return found
 
 
+def not_modified(request: Request, tag: str) -> Response | None:
+    """The 304 answer to a read whose If-None-Match names `tag`, else None."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None and matches(if_none_match, tag, weak=True):
+        return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
+    return None
+
+
 class ConditionalRecord:
     """A viewset mixin for records curators edit: ETag and If-None-Match on `retrieve`, If-Match on `update`,
     `partial_update` and `destroy`. A write reads the record under a row lock held until it commits, so the tag it
@@ -70,9 +78,8 @@ class ConditionalRecord:
         if response.status_code != status.HTTP_200_OK:
             return response  # a merged record's redirect has no representation of its own
         tag = entity_tag(response.data)
-        if_none_match = request.headers.get("If-None-Match")
-        if if_none_match is not None and matches(if_none_match, tag, weak=True):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
+        if (unchanged := not_modified(request, tag)) is not None:
+            return unchanged
         response["ETag"] = tag
         return response
 

@@ -32,7 +32,7 @@ from django.http import HttpResponse
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .conditional import matches
+from .conditional import not_modified
 
 GENERATION_KEY = "api-generation"
 CACHED_FORMATS = {"json", "csv"}
@@ -132,7 +132,5 @@ def cache_key(request: Request) -> str | None:
 def answer(request: Request, status: int, content: bytes, headers: list[tuple[str, str]]) -> HttpResponse:
     response = HttpResponse(content, status=status, headers=dict(headers))
     tag = response.get("ETag")
-    if_none_match = request.headers.get("If-None-Match")
-    if tag and if_none_match is not None and matches(if_none_match, tag, weak=True):
-        return Response(status=304, headers={"ETag": tag})  # as ConditionalRecord.retrieve answers
-    return response
+    unchanged = not_modified(request, tag) if tag else None
+    return unchanged if unchanged is not None else response

@@ -106,7 +106,7 @@ def analyse(text: str, known: list[KnownPerson] | None = None, dateline: str = "
     _representatives(prose, people)
     pair = _country_pair(prose, people)
     # Countries the text itself gives someone, before any inference: which side a report marks as foreign.
-    marked = {p.country_votes.most_common(1)[0][0] for p in people.persons if p.country_votes}
+    marked = {p.voted_country for p in people.persons if p.country_votes}
     _infer_countries(prose, people, pair)
     filed_from = _dateline_place(dateline) or _dateline(prose)
     _assume_countries(prose, people, pair, filed_from)

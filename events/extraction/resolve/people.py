@@ -259,9 +259,17 @@ class ArticlePerson:
             return family
         if leader := self.leader_country:
             return leader
-        if self.country_votes:
-            return self.country_votes.most_common(1)[0][0]
-        return ""
+        return self.voted_country
+
+    @property
+    def voted_country(self) -> str:
+        """The country the article's own words give the person most often."""
+        return self.country_votes.most_common(1)[0][0] if self.country_votes else ""
+
+    @property
+    def posts(self) -> list[tuple[str, str]]:
+        """(title, kind) of the titles the article gives the person, as a KnownPerson's posts."""
+        return [(t.title, t.kind) for t in self.titles]
 
     @property
     def country_stated(self) -> bool:
@@ -325,9 +333,8 @@ def _another_namesake(mention: PersonMention, tokens: tuple[str, ...], person: A
     may well name two posts of one person: "Sultan Mohammed Al Shamsi, Assistant Minister")."""
     if mention.title is None:
         return False
-    voted = person.country_votes.most_common(1)[0][0] if person.country_votes else ""
     return _namesakes([tokens], mention.country, [(mention.title.title, mention.title.kind)],
-                      person.spellings, voted, [(t.title, t.kind) for t in person.titles])
+                      person.spellings, person.voted_country, person.posts)
 
 
 def _fathers_name(tokens: tuple[str, ...], person: ArticlePerson) -> bool:
@@ -339,12 +346,10 @@ def _fathers_name(tokens: tuple[str, ...], person: ArticlePerson) -> bool:
     return bool(places) and all(i and spelling[i - 1] in PATRONYMIC_LINKS for spelling, i in places)
 
 
-def _told_apart(person: ArticlePerson, known: KnownPerson) -> bool:
+def _told_apart(person: ArticlePerson, known: KnownPerson, known_spellings: list[tuple[str, ...]]) -> bool:
     """ "Finance Minister Efua Boateng" is not the "Efua Akosua Boateng" the database knows as a spokesperson."""
-    voted = person.country_votes.most_common(1)[0][0] if person.country_votes else ""
-    posts = [(t.title, t.kind) for t in person.titles]
-    return _namesakes(person.spellings, voted, posts,
-                      [name_tokens(n) for n in (known.name, *known.aliases)], known.country, known.posts)
+    return _namesakes(person.spellings, person.voted_country, person.posts, known_spellings, known.country,
+                      known.posts)
 
 
 def _namesakes(mine: list[tuple[str, ...]], my_country: str, my_posts: list[tuple[str, str]],
@@ -423,8 +428,9 @@ class PeopleIndex:
         full = [mine for mine in person.spellings if full_name(mine)]
         full = [mine for mine in full if _name_words(mine) == max(map(_name_words, full))]
         hits = [k for k in self.known
-                if any(spelling_matches(mine, {name_tokens(n) for n in (k.name, *k.aliases)})
-                       for mine in (full or person.spellings)) and not _told_apart(person, k)]
+                for theirs in [[name_tokens(n) for n in (k.name, *k.aliases)]]
+                if any(spelling_matches(mine, set(theirs)) for mine in (full or person.spellings))
+                and not _told_apart(person, k, theirs)]
         if len(hits) > 1 and person.country_votes:
             hits = [k for k in hits if k.country == person.country] or hits
         return hits[0] if len(hits) == 1 else None

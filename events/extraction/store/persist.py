@@ -319,8 +319,7 @@ def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | Non
         # A dated candidate is no meeting of another year (same_meeting: dates are compatible only within one year),
         # so the meetings read for it, by occasion above all, do not grow with the years the database holds.
         year = candidate.date.date.year
-        pool = pool.filter(Q(date__isnull=True) | Q(date__gte=datetime.date(year, 1, 1),
-                                                   date__lt=datetime.date(year + 1, 1, 1)))
+        pool = pool.filter(snapshot.of_year(year))
     facts = candidate.facts(participants=frozenset(people))
     if facts.occasion:
         # Only meetings at an occasion that can be the candidate's: same_meeting tells two occasions apart before

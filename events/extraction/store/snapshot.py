@@ -177,14 +177,19 @@ def _occasion_key(occasion: str) -> frozenset[str]:
     return occasion_key(occasion)
 
 
+def of_year(year: int) -> Q:
+    """Meetings a candidate of `year` can be (same_meeting: dates are compatible only within one year), and the
+    undated ones."""
+    return Q(date__isnull=True) | Q(date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1))
+
+
 def occasions_matching(key: frozenset[str], year: int | None = None) -> list[str]:
     """The stored occasions (of meetings of `year` or undated, when given) that can be the occasion `key` names: those
     occasions_match allows, and those with no key of their own (which matching does not compare). One query, of the
     distinct occasions alone, whatever the number of meetings at them."""
     stored = Meeting.objects.exclude(occasion="")
     if year is not None:
-        stored = stored.filter(Q(date__isnull=True) | Q(date__gte=datetime.date(year, 1, 1),
-                                                        date__lt=datetime.date(year + 1, 1, 1)))
+        stored = stored.filter(of_year(year))
     occasions = stored.order_by().values_list("occasion", flat=True).distinct()
     return sorted(o for o in occasions if not _occasion_key(o) or occasions_match(key, _occasion_key(o)))
 
