@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from .base import DatePrecision, Extracted, precision_check
+from .history import HistoricalRecords
 
 
 class Agreement(Extracted):

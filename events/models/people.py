@@ -6,9 +6,9 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from simple_history.models import HistoricalRecords
 
 from .base import DatePrecision, Extracted, UidManager, period_ends_on_or_after, precision_check
+from .history import HistoricalRecords
 
 
 class Person(Extracted):
