@@ -1,8 +1,12 @@
 """Anyone reads; a write needs an authenticated user with the model permission."""
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
+from rest_framework.request import Request
+from rest_framework.test import APIClient, APIRequestFactory
+from rest_framework.views import APIView
 
+from events.api.permissions import ModelPermissionsOrAnonReadOnly
 from tests.factories import AgreementFactory, MeetingFactory, ParticipantFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +63,17 @@ def test_session_write_needs_csrf(curator):
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(curator)
     assert client.post("/api/persons/", NEW_PERSON, format="json").status_code == 403
+
+
+class QuerysetRefused(APIView):
+    def get_queryset(self):
+        raise AssertionError("the permission check built the view's queryset")
+
+
+def test_a_read_is_allowed_without_building_the_views_queryset():
+    request = Request(APIRequestFactory().get("/api/meetings/"))
+    request.user = AnonymousUser()
+    assert ModelPermissionsOrAnonReadOnly().has_permission(request, QuerysetRefused()) is True
 
 
 def test_countries_are_read_only_even_for_a_superuser(api_client, django_user_model):
