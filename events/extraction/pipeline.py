@@ -10,10 +10,16 @@ from events.extraction import fields, limits
 from events.extraction.context import IngestContext, Parser
 from events.extraction.gazetteer import active
 from events.extraction.limits import Deadline, LimitExceeded
-from events.extraction.recognise.people import find_people
-from events.extraction.recognise.titles import find_titles
 from events.extraction.report import ArticleResult, Status
-from events.extraction.resolve.article import AgreementCandidate, Analysis, analyse, collect_agreements, reference_date
+from events.extraction.resolve.article import (
+    AgreementCandidate,
+    Analysis,
+    RuleMentions,
+    analyse,
+    collect_agreements,
+    reference_date,
+    rule_mentions,
+)
 from events.extraction.resolve.meetings import (
     MeetingCandidate,
     apply_location_context,
@@ -27,7 +33,7 @@ from events.extraction.resolve.roles import settle_participants
 from events.extraction.sources.documents import Document
 from events.extraction.store import persist, snapshot
 from events.extraction.text.clean import Cleaned, clean
-from events.extraction.text.split import split_sentences
+from events.extraction.text.split import Sentence, split_sentences
 from events.models import Article
 
 
@@ -59,11 +65,11 @@ def build_meetings(analysis: Analysis, reference: datetime.date | None) -> list[
 
 def extract(cleaned: Cleaned, published: datetime.date | None, known: list[KnownPerson],
             anchor=None, raw_text: str = "", parser: Parser | None = None,
-            deadline: Deadline | None = None) -> Extraction:
+            deadline: Deadline | None = None, found: dict[Sentence, RuleMentions] | None = None) -> Extraction:
     """The pure pipeline. `anchor` may date an undated article from a meeting the database knows; `deadline` is
-    checked after each stage."""
+    checked after each stage; `found` may hold the sentences' rule mentions already (resolve.article.rule_mentions)."""
     check = deadline.check if deadline is not None else lambda stage: None
-    analysis = analyse(cleaned.text, known, dateline=cleaned.dateline, parse=parser)
+    analysis = analyse(cleaned.text, known, dateline=cleaned.dateline, parse=parser, found=found)
     check("recognising")
     # The raw text still has the header the clean stage took off: "2025/01/13 17:42 KST".
     reference = reference_date(raw_text or cleaned.text, published)
@@ -119,7 +125,8 @@ def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadli
     if not cleaned.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="nothing but page furniture in the text")
     deadline.check("cleaning")
-    _check_named_persons(cleaned.text)
+    found = rule_mentions(split_sentences(cleaned.text))
+    _check_named_persons(found)
     deadline.check("counting names")
     published = document.published or cleaned.published
     parser = context.parser(cleaned.text)  # the slow part, done before taking the lock
@@ -132,7 +139,7 @@ def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadli
             result.status = Status.UNCHANGED
             return result
         extraction = extract(cleaned, published, snapshot.known_people(cleaned.text), anchor=snapshot.anchor_date,
-                             raw_text=document.text, parser=parser, deadline=deadline)
+                             raw_text=document.text, parser=parser, deadline=deadline, found=found)
         _check_extraction(extraction, result)
         fields.check_extraction(extraction)
         article = Article.objects.create(
@@ -159,15 +166,12 @@ def _lock_writes() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK])
 
 
-def _check_named_persons(text: str) -> None:
+def _check_named_persons(found: dict[Sentence, RuleMentions]) -> None:
     """Fail early an article that names more persons than allowed: resolving who is who compares each name with
-    the others, which is cheap for an article's dozens of names but not for a list of thousands."""
+    the others, which is cheap for an article's dozens of names but not for a list of thousands. A piece of a cut run
+    has no mentions (rule_mentions), as no person is read from it."""
     limit = limits.current().persons
-    names: set[str] = set()
-    for sentence in split_sentences(text):
-        if sentence.cut:
-            continue  # no person is read from a piece of a cut run (resolve.article.analyse), so none counts here
-        names.update(m.name for m in find_people(sentence.text, find_titles(sentence.text)) if m.name)
+    names = {m.name for mentions in found.values() for m in mentions.people if m.name}
     # Names in two spellings ("Modi", "Narendra Modi") are one person, so only far more names than allowed fail here;
     # the exact count of persons is checked after resolving.
     if len(names) > 2 * limit:
