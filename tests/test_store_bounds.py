@@ -196,3 +196,25 @@ def test_meetings_at_other_occasions_and_agreements_of_the_same_parties_are_not_
     Agreement.parties.through.objects.bulk_create(
         Agreement.parties.through(agreement=a, country=c) for a in agreements for c in (australia, indonesia))
     assert models_read_to_ingest(AT_AN_OCCASION, ingest_context, Meeting, Agreement) == empty
+
+
+def test_other_meetings_of_one_of_the_articles_people_are_not_read(ingest_context):
+    """Away from an occasion, a stored meeting is the article's only if it has two of its people: a foreign
+    minister's other meetings of the year do not become models for each report of one of them."""
+    from events.models import Participant
+
+    _ = ingest_context.lexicon
+    ingest_document(Document("first.txt", "Foreign Minister Penny Wong met Indonesian Foreign Minister Retno Marsudi "
+                                          "in Jakarta on March 5, 2024.\n"), context=ingest_context)
+    second = Document("second.txt", "Foreign Minister Penny Wong met Indonesian Foreign Minister Retno Marsudi in "
+                                    "Canberra on June 12, 2024.\n")
+    alone = models_read_to_ingest(second, ingest_context, Meeting)
+    wong = Person.objects.get(name="Penny Wong")
+    others = Person.objects.bulk_create(Person(name=f"Official{i} Surname{i}") for i in range(300))
+    meetings = Meeting.objects.bulk_create(
+        Meeting(title=f"Meeting {i}", date=datetime.date(2024, 1 + i % 12, 1 + i % 28), date_precision="day")
+        for i in range(300))
+    Participant.objects.bulk_create(
+        Participant(meeting=meeting, person=person, raw_name=person.name)
+        for meeting, other in zip(meetings, others, strict=True) for person in (wong, other))
+    assert models_read_to_ingest(second, ingest_context, Meeting) == alone

@@ -8,6 +8,7 @@ meeting's locked participants keep out is not seen in office on its day.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Sequence
 
 from django.db import models
@@ -305,20 +306,14 @@ def ever_participants(meetings: list[Meeting]) -> dict[int, frozenset[int]]:
 
 
 def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | None:
-    # A meeting whose participants a curator replaced or removed, every one of them, has none of a report's people as
-    # it was first read: they are in its participants' history (a subquery, no query more). Whether they still count
-    # is ever_participants' question: only where the curator's list is locked.
-    query = Q(participants__person__in=people) | Q(
-        pk__in=Participant.history.filter(person_id__in=people).values("meeting_id"))
+    # A dated candidate is no meeting of another year (same_meeting: dates are compatible only within one year),
+    # so the meetings read for it, by occasion above all, do not grow with the years the database holds.
+    year = candidate.date.date.year if candidate.date is not None else None
+    query = Q(pk__in=shared_by_two(people, year))
     if candidate.occasion:
         query |= ~Q(occasion="")
-    pool = (Meeting.objects.filter(query).distinct().select_related("country")
-            .prefetch_related("participants"))
-    year = None
-    if candidate.date is not None:
-        # A dated candidate is no meeting of another year (same_meeting: dates are compatible only within one year),
-        # so the meetings read for it, by occasion above all, do not grow with the years the database holds.
-        year = candidate.date.date.year
+    pool = Meeting.objects.filter(query).select_related("country").prefetch_related("participants")
+    if year is not None:
         pool = pool.filter(snapshot.of_year(year))
     facts = candidate.facts(participants=frozenset(people))
     if facts.occasion:
@@ -332,6 +327,28 @@ def find_meeting(candidate: MeetingCandidate, people: set[int]) -> Meeting | Non
     # The closest date first: a day beats a month beats nothing.
     hits.sort(key=lambda m: (m.date is None, {"day": 0, "month": 1, "year": 2}.get(m.date_precision, 3)))
     return hits[0] if hits else None
+
+
+def shared_by_two(people: set[int], year: int | None = None) -> list[int]:
+    """The meetings (of `year` or undated, when given) two or more of the people are or were participants of.
+
+    Away from a shared occasion, same_meeting needs all of the smaller side's people, two at least, on the other
+    side: two of them at the meeting. Every meeting any of them took part in was read, with its participants (a
+    foreign minister's year of meetings), and that grew with the database (py-spy: find_meeting 3.9% of an ingest's
+    time at its start, 10.6% at 2,500 generated articles). Here pairs of ids are read, in one query, and no models.
+    A meeting whose participants a curator replaced or removed has the report's people, as it was first read, in its
+    participants' history; whether they still count is ever_participants' question (only where the list is locked)."""
+    if len(people) < 2:
+        return []
+    current = Participant.objects.filter(person_id__in=people)
+    former = Participant.history.filter(person_id__in=people)
+    if year is not None:
+        current, former = current.filter(snapshot.of_year(year, "meeting__")), former.filter(
+            meeting_id__in=Meeting.objects.filter(snapshot.of_year(year)).values("pk"))
+    pairs = set(current.order_by().values_list("meeting_id", "person_id").union(
+        former.order_by().values_list("meeting_id", "person_id")))
+    people_at = Counter(meeting_id for meeting_id, _ in pairs)
+    return sorted(meeting_id for meeting_id, count in people_at.items() if count >= 2)
 
 
 def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[int, Person],

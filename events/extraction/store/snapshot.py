@@ -177,10 +177,11 @@ def _occasion_key(occasion: str) -> frozenset[str]:
     return occasion_key(occasion)
 
 
-def of_year(year: int) -> Q:
+def of_year(year: int, meeting: str = "") -> Q:
     """Meetings a candidate of `year` can be (same_meeting: dates are compatible only within one year), and the
-    undated ones."""
-    return Q(date__isnull=True) | Q(date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1))
+    undated ones; `meeting` is the path to the meeting from another model ("meeting__")."""
+    return (Q(**{f"{meeting}date__isnull": True})
+            | Q(**{f"{meeting}date__gte": datetime.date(year, 1, 1), f"{meeting}date__lt": datetime.date(year + 1, 1, 1)}))
 
 
 def occasions_matching(key: frozenset[str], year: int | None = None) -> list[str]:
