@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from events.extraction.gazetteer import gazetteer
+from events.extraction.gazetteer import Gazetteer, gazetteer
 
 CONNECTORS = {"and", "of", "on", "for", "the", "in", "&"}
 DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "our", "his", "her"}
@@ -72,13 +73,20 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", word))
 
 
+@lru_cache(maxsize=4)
+def _head_pattern(g: Gazetteer) -> re.Pattern:
+    """Built once per lexicon: the heads were sorted, escaped and joined, and the pattern looked up in re's cache, for
+    each sentence."""
+    heads = "|".join(re.escape(h) for h in sorted(g.agreement_heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<head>{heads})(?![\w-])", re.I)
+
+
 def find_agreements(text: str) -> list[AgreementMention]:
     g = gazetteer()
     stripped = ABBREVIATION.sub(lambda m: " " * len(m.group(0)), text)  # keep offsets
     abbreviations = {m.start(): m.group("abbr") for m in ABBREVIATION.finditer(text)}
-    heads = "|".join(re.escape(h) for h in sorted(g.agreement_heads, key=len, reverse=True))
     found: list[AgreementMention] = []
-    for match in re.finditer(rf"(?<![\w-])(?P<head>{heads})(?![\w-])", stripped, re.I):
+    for match in _head_pattern(g).finditer(stripped):
         head = match.group("head")
         following = re.match(r"\s+([a-z]+)\b", stripped[match.end():])
         if head[0].islower() and following and following.group(1) in g.agreement_compounds:

@@ -93,6 +93,17 @@ COUNTERPART = re.compile(
 # "the Trump administration", "the Starmer government": a government named after its leader.
 INSTITUTION_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|campaign|cabinet|doctrine)\b", re.I)
 PRONOUN = re.compile(r"^(?:He|She)\b")
+# Compiled once here: a pattern given to the `regex` module as a string is looked up in its cache at each call, which
+# cost some ten times the match itself (and the cache, full of each article's KnownNames, drops patterns at random).
+LIST_JOINER = re.compile(r"\s*(?:,\s*and|,|and|&)\s+")
+NAME_SET_OFF_AT_END = re.compile(rf"(?P<name>{NAME})(?:,|\s+[\u2013\u2014-])\s+(?:the\s+)?$")
+AND_BETWEEN = re.compile(r"\s*and\s+")
+SPACED_AND = re.compile(r"\s+and\s+")
+AND_THE_BETWEEN = re.compile(r"\s+and\s+(?:the\s+)?")
+COMMA_OPTIONAL = re.compile(r",?\s*")
+COMMA = re.compile(r",\s+")
+COMMA_AT_END = re.compile(r",\s*(?:the\s+)?$")
+NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -207,7 +218,7 @@ def _names_in_list(text: str, position: int) -> list[tuple[str, int, int]]:
         # "Presidents A of Bolivia and B of Paraguay", "Ministers A (Foreign Affairs), B (Economy)": each item's own.
         aside = LIST_ITEM_ASIDE.match(text, end)
         end = aside.end() if aside else end
-        joiner = re.match(r"\s*(?:,\s*and|,|and|&)\s+", text[end:])
+        joiner = LIST_JOINER.match(text[end:])
         if not joiner:
             return names
         position = end + joiner.end()
@@ -217,7 +228,7 @@ def _appositive_before(text: str, title: TitleMention) -> tuple[str, int, int] |
     """ "Masataka Okano, Vice-Minister for ...": the name just before a title, set off by a comma."""
     before = text[: title.start]
     # "Nimal Siripala de Silva (en dash) Minister of Ports": a list of appointments sets the title off with a dash.
-    match = re.search(rf"(?P<name>{NAME})(?:,|\s+[\u2013\u2014-])\s+(?:the\s+)?$", before)
+    match = NAME_SET_OFF_AT_END.search(before)
     if not match:
         return None
     name = clean_name(match.group("name"))
@@ -243,7 +254,7 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
         # "Japanese foreign minister X and defence minister Y": the demonym covers both. Two holders of one kind of
         # office are counterparts, not colleagues: "US Treasury Secretary X and Vice Premier Y" is no American pair.
         if not country and previous and previous.title and not _counterpart_titles(previous.title, title) \
-                and re.fullmatch(r"\s*and\s+", text[previous.end: title.start]):
+                and AND_BETWEEN.fullmatch(text[previous.end: title.start]):
             country = previous.title.country
             title = replace(title, country=country)
         after = text[title.end:]
@@ -273,15 +284,15 @@ def find_people(text: str, titles: list[TitleMention] | None = None) -> list[Per
             # "Minister of Energy, Leila Benali, Ethiopian Minister of Water, Habtamu Itefa": Benali has her title;
             # this one is the next name's.
             appositive = None
-            found = _name_after(text, title.end + re.match(r",?\s*", after).end())
+            found = _name_after(text, title.end + COMMA_OPTIONAL.match(after).end())
         handle = HANDLE.match(text, title.end)
         second_title = (previous is not None and previous.via == "apposition"
-                        and re.fullmatch(r"\s+and\s+", text[previous.title.end: title.start]))
+                        and SPACED_AND.fullmatch(text[previous.title.end: title.start]))
         # "Title, Name" unless the title itself follows a comma: in "A, Deputy Prime Minister, B, Advisor" each
         # title describes the name before it, not the one after.
-        if found is None and not appositive and not second_title and re.match(r",\s+", after) \
-                and not re.search(r",\s*(?:the\s+)?$", text[: title.start]):
-            found = _name_after(text, title.end + re.match(r",\s+", after).end())
+        if found is None and not appositive and not second_title and COMMA.match(after) \
+                and not COMMA_AT_END.search(text[: title.start]):
+            found = _name_after(text, title.end + COMMA.match(after).end())
             if found and all(w.lower() in gazetteer().portfolio_words for w in found[0].split()):
                 found = None  # "Minister of Ports, Shipping and Aviation": the title goes on, no name follows
         body = COMMA_BODY_COMMA.match(text, title.end) if found is None and not appositive else None
@@ -346,7 +357,7 @@ def _couples(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
             continue
         if first.title.title == second.title.title or not COUNTRY_AFTER.match(text, second.end):
             continue
-        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[first.end:second.title.start]):
+        if AND_THE_BETWEEN.fullmatch(text[first.end:second.title.start]):
             result[i] = replace(first, country=second.country)
     return result
 
@@ -362,7 +373,9 @@ class KnownNames:
         self.tokens = tokens
         # "Modi-Abe vision" names a thing, not the two men: hyphenated words are not mentions. The longest name
         # that matches at a place is taken, as in an alternation sorted longest first.
-        self.pattern = re.compile(r"(?<![\w@-])(\L<names>)(?![\w-])", names=list(tokens)) if tokens else None
+        # Not cached by the `regex` module: each article's is new, and a full cache drops its entries at random.
+        self.pattern = re.compile(r"(?<![\w@-])(\L<names>)(?![\w-])", names=list(tokens),
+                                  cache_pattern=False) if tokens else None
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
         if self.pattern is None:
@@ -487,7 +500,7 @@ def merge_entities(text: str, mentions: list[PersonMention], parse, titles=()) -
     for start, end in spans:
         if any(s < end and start < e for s, e in named):
             continue
-        following = re.match(r"\s+([\w-]+)", text[end:])
+        following = NEXT_WORD.match(text[end:])
         if following and following.group(1).lower() in NOT_PERSON_HEADS:
             continue  # "the Sir Bani Yas Forum": the NER's person is the first words of a thing's name
         name = _span_name(text, start, end)

@@ -14,6 +14,12 @@ PREPOSITION_BEFORE = re.compile(r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|visited|vi
 
 # "Ireland's" with either apostrophe, the straight one or U+2019.
 POSSESSIVE = re.compile(r"['\u2019]s\b")
+# Compiled once here: a pattern given to the `regex` module as a string is looked up in its cache at each call, which
+# cost some ten times the match itself.
+OWNER_BETWEEN = re.compile(r"'s\s+")
+OWNS_NEXT = re.compile(r"['\u2019]s\b|\s+\p{Lu}")
+CITY_THEN_COUNTRY = re.compile(r",\s*|\s+in\s+|\s*\(\s*")
+TOWN_THEN_COMMA = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+")
 CONTINENTS = {"Europe", "Asia", "Africa", "America", "North America", "South America", "Latin America", "Oceania",
               "Antarctica", "Eurasia", "Scandinavia", "Caribbean", "Middle East", "Gulf", "Balkans", "Sahel", "Pacific"}
 # "Singapore High Commissioner to Malaysia", "Ambassador to Tokyo": where an envoy is posted, not where anyone met.
@@ -57,7 +63,7 @@ def find_places(text: str) -> list[PlaceMention]:
         if place.kind == "city" and _inside_a_name(text, match.start(), match.end()):
             continue  # "at Lok Kalyan Marg": a city's name among the words of a longer one
         # "Seoul's foreign ministry", "Beijing's stance": a city that owns something is a government, not a venue.
-        owns = re.match(r"['\u2019]s\b", text[match.end(): match.end() + 3])
+        owns = POSSESSIVE.match(text[match.end(): match.end() + 3])
         located = ((place.kind == "city" and not owns) or bool(PREPOSITION_BEFORE.search(text[: match.start()]))) \
             and not TOPIC_BEFORE.search(text, max(0, match.start() - 40), match.start()) \
             and not POSTING_BEFORE.search(text, max(0, match.start() - 40), match.start())
@@ -95,18 +101,18 @@ def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMentio
             if other.kind != "country":
                 continue
             between = text[place.end: other.start] if other.start > place.end else text[other.end: place.start]
-            owner = other.end <= place.start and re.fullmatch(r"'s\s+", between)
+            owner = other.end <= place.start and OWNER_BETWEEN.fullmatch(between)
             # "in Addis Ababa, Estonia's President ...": a country that owns what follows starts a new phrase.
-            owns_next = other.start > place.end and re.match(r"['\u2019]s\b|\s+\p{Lu}", text[other.end:])
+            owns_next = other.start > place.end and OWNS_NEXT.match(text[other.end:])
             # Only "city, country", "city in country", "city (country)": never "country in city".
             city_first = other.start > place.end
-            if (city_first and re.fullmatch(r",\s*|\s+in\s+|\s*\(\s*", between) and not owns_next) or owner:
+            if (city_first and CITY_THEN_COUNTRY.fullmatch(between) and not owns_next) or owner:
                 result[i] = PlaceMention(place.text, other.country, "city", place.start, place.end, place.city, True)
                 if city_first and place.located:
                     # "in Addis Ababa, Ethiopia": the country says where the city is, so it is a venue too.
                     result[places.index(other)] = replace(other, located=True)
     # An unknown town before ", Country": "in Apulia, Italy" when Apulia is not in the data.
-    for match in re.finditer(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", text):
+    for match in TOWN_THEN_COMMA.finditer(text):
         after = next((p for p in places if p.start == match.end() and p.kind == "country"), None)
         # "the security situation in Europe, Ireland's Presidency": a country that owns what follows starts a new
         # phrase, and a continent is no town.

@@ -19,6 +19,9 @@ GENERIC_TITLES = {
 }
 
 
+# Cached: the resolve stage asks for the same names' words again and again (each look at a person's country or
+# spellings folds every name of the person anew), and fold was its top own time.
+@lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """ "Erdoğan" and "Erdogan" are one name: accents off, case folded."""
     decomposed = unicodedata.normalize("NFKD", word.translate(UNFOLDED))
@@ -35,6 +38,7 @@ def unaccented(name: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=4096)
 def name_tokens(name: str) -> tuple[str, ...]:
     # "Cho Tae-yul" and "Cho Tae Yul" are one spelling apart: hyphens split words.
     return tuple(fold(w.strip(".")) for w in name.replace("-", " ").split() if w.strip("."))
@@ -106,9 +110,10 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _family_tokens(dynasties: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """The reigning families' names as name tokens, once per lexicon rather than at each look at a person's country."""
-    return tuple((name_tokens(family), code) for family, code in dynasties)
+def _family_tokens(g: Gazetteer) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The reigning families' names as name tokens, once per lexicon rather than at each look at a person's country
+    (keyed by the lexicon itself: a key made of its families was a tuple built and hashed at each look)."""
+    return tuple((name_tokens(family), code) for family, code in g.dynasties.items())
 
 
 @lru_cache(maxsize=4)
@@ -282,7 +287,7 @@ class ArticlePerson:
     def dynasty_country(self) -> str:
         """ "Mohammed bin Abdulrahman Al Thani": a reigning family's name says whose official this is, whatever
         country the sentence around names."""
-        families = _family_tokens(tuple(gazetteer().dynasties.items()))
+        families = _family_tokens(gazetteer())
         for tokens in self.spellings:
             for family, code in families:
                 if len(tokens) > len(family) and tokens[-len(family):] == family:
