@@ -282,7 +282,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "events.api.exceptions.api_exception_handler",
     # An unknown ?format= is a bad parameter (400 naming the formats), not a missing record (DRF's 404).
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "events.api.parameters.FormatNegotiation",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["events.api.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_THROTTLE_RATE},
     # The client's address is REMOTE_ADDR, or with proxies in front the address the nearest one saw.
     # Never the raw X-Forwarded-For, which a client writes itself (a new value per request beat the throttle).

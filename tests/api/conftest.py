@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 
+from events.api.throttling import LEASES
 from tests.factories import UserFactory
 
 
@@ -27,3 +28,11 @@ def curator():
 def curator_client(api_client, curator):
     api_client.force_authenticate(curator)
     return api_client
+
+
+@pytest.fixture(autouse=True)
+def no_throttle_leases():
+    """A lease (events.api.throttling) is this process's, not the cache's: no test runs on another's."""
+    LEASES.clear()
+    yield
+    LEASES.clear()

@@ -5,6 +5,7 @@ import random
 import socket
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
@@ -12,6 +13,8 @@ from django.core.cache import cache
 from rest_framework.throttling import AnonRateThrottle
 
 from diplomacy import settings as diplomacy_settings
+from events.api.throttling import LEASE_SECONDS
+from events.api.throttling import AnonRateThrottle as LeasingThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +116,87 @@ def test_two_server_processes_count_one_allowance(api_client, two_per_minute, mo
 def test_the_cache_is_one_every_process_can_read():
     """A cache of one process (Django's local memory) would give each gunicorn worker its own allowance."""
     assert settings.CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache"
+
+
+# ----------------------------------------------------------------------------- leases (events.api.throttling)
+
+
+class CountingCache:
+    """The cache, counting the writes of throttle histories."""
+
+    def __init__(self):
+        self.writes = 0
+
+    def get(self, key, default=None):
+        return cache.get(key, default)
+
+    def set(self, key, value, timeout):
+        self.writes += 1
+        cache.set(key, value, timeout)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The throttle's time, moved by hand: a burst of the test client takes no time at all."""
+    now = [time.time()]
+    monkeypatch.setattr(LeasingThrottle, "timer", staticmethod(lambda: now[0]))
+    return now
+
+
+@pytest.fixture
+def counted_writes(monkeypatch):
+    counting = CountingCache()
+    monkeypatch.setattr(LeasingThrottle, "cache", counting)
+    return counting
+
+
+def rate(monkeypatch, value: str) -> None:
+    monkeypatch.setitem(AnonRateThrottle.THROTTLE_RATES, "anon", value)
+
+
+def test_a_burst_far_from_the_limit_is_written_less_than_once_a_request(api_client, monkeypatch, clock, counted_writes):
+    rate(monkeypatch, "1000/hour")
+    for _ in range(40):
+        assert api_client.get("/api/countries/").status_code == 200
+    assert 0 < counted_writes.writes < 20
+
+
+def test_one_process_counting_in_leases_is_allowed_exactly_the_rate(api_client, monkeypatch, clock):
+    rate(monkeypatch, "40/min")
+    statuses = [api_client.get("/api/countries/").status_code for _ in range(41)]
+    assert statuses == [200] * 40 + [429]
+
+
+def test_unused_entries_of_a_lease_are_given_back_when_it_ends(api_client, monkeypatch, clock):
+    rate(monkeypatch, "1000/hour")
+    for _ in range(10):
+        api_client.get("/api/countries/", REMOTE_ADDR="192.0.2.1")
+    assert len(cache.get("throttle_anon_192.0.2.1")) > 10  # entries leased and not used yet
+    clock[0] += LEASE_SECONDS + 0.1
+    api_client.get("/api/countries/", REMOTE_ADDR="192.0.2.2")  # any request of the process gives them back
+    assert len(cache.get("throttle_anon_192.0.2.1")) == 10
+
+
+# Another server process with leases: one ATTEMPTS requests from ADDRESS at 40 a minute; prints how many went through.
+LEASING_WORKER = """
+import django
+django.setup()
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from rest_framework.throttling import AnonRateThrottle
+from events.api.throttling import AnonRateThrottle as LeasingThrottle
+AnonRateThrottle.THROTTLE_RATES["anon"] = "40/min"
+request = RequestFactory().get("/api/countries/", REMOTE_ADDR=ADDRESS)
+request.user = AnonymousUser()
+print(sum(LeasingThrottle().allow_request(request, None) for _ in range(ATTEMPTS)))
+"""
+
+
+def test_another_process_counts_the_entries_of_a_lease(api_client, monkeypatch, clock, settings):
+    rate(monkeypatch, "40/min")
+    for _ in range(10):
+        assert api_client.get("/api/countries/", REMOTE_ADDR="192.0.2.9").status_code == 200
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "diplomacy.settings"}
+    child = subprocess.run([sys.executable, "-c", "ADDRESS, ATTEMPTS = '192.0.2.9', 40" + LEASING_WORKER], env=env,
+                           cwd=settings.BASE_DIR, capture_output=True, text=True, check=True)
+    assert 10 + int(child.stdout) <= 40
