@@ -186,3 +186,11 @@ def test_a_holder_seen_again_after_another_is_reported_not_stretched_over_the_ot
     kishida = tenure("Fumio Kishida")
     assert (kishida.seen_until, kishida.ended_by) == (MARCH_12, NOVEMBER_20)
     assert result.counts["tenure.after_end"] == 1
+
+
+def test_ending_a_tenure_records_a_version_naming_the_article(context):
+    ingest(context, KISHIDA, ISHIBA)
+    kishida = tenure("Fumio Kishida")
+    latest = kishida.history.order_by("-history_id").first()
+    assert (latest.ended_by, latest.history_change_reason) == (NOVEMBER_20, "ingest of ishiba.txt")
+    assert kishida.updated_at == latest.updated_at > kishida.created_at
