@@ -28,6 +28,42 @@ def alternation(phrases, *, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
 
 
+def literal_alternation(phrases) -> str:
+    """A pattern's source matching any of the phrases (literally, empty ones aside) where an alternation of them
+    sorted longest first would, written as a trie: "New(?: (?:Delhi|York))?" for "New", "New Delhi", "New York".
+
+    An alternation of some 3,000 places tries each at every word start (the place pattern was 9% of the pure
+    stages); the trie tries one branch per character. It matches the same, with the same backtracking, as long as
+    it is matched case-sensitively (flags 0, or inside "(?-i:...)"): at a given place, the phrases that match are
+    prefixes of one another, and both try them longest first. Case-insensitively, two branches ("E", "e") could
+    both match, and the order of their phrases would no longer be by length.
+    """
+    root: dict = {}
+    for phrase in {p for p in phrases if p}:
+        node = root
+        for character in phrase:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a phrase ends here
+    return _trie_source(root)  # "" for no phrases, as the alternation of none
+
+
+def _trie_source(node: dict) -> str:
+    # Branches sorted only so that the pattern's text is the same in every process.
+    branches = [re.escape(c) + _trie_source(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy: the longer phrases are tried first, and the one ending here after them.
+    return f"(?:{body})?" if "" in node else body
+
+
+def _place_pattern(names: list[str]) -> re.Pattern:
+    """alternation(names), as a trie (literal_alternation): place names are matched as written."""
+    if any(name.startswith("re:") for name in names):
+        return alternation(names)  # a pattern among them, as alternation() reads it: no trie of that
+    return re.compile(rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w])")
+
+
 # Letters that Unicode decomposition leaves alone, each mapped to one letter so lengths stay the same.
 _BARE = str.maketrans({"\u0131": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
@@ -83,7 +119,7 @@ class Gazetteer:
                 self.cities.setdefault(_key(text), city)
         # Place names are proper nouns: match them capitalised only, so "turkey" or "chad" in prose stay words.
         # The pattern runs on bare_letters(text), so "Brasília" and "Brasilia" are one place.
-        self.place_pattern = alternation(bare_letters(p.text) for p in self.places.values())
+        self.place_pattern = _place_pattern([bare_letters(p.text) for p in self.places.values()])
 
         offices = load_json("offices.json")
         self.offices: dict[str, OfficeTitle] = {}

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from events.extraction.gazetteer import Gazetteer, gazetteer
+from events.extraction.gazetteer import Gazetteer, gazetteer, literal_alternation
 
 # A capitalised word. Bounded and possessive: a word never gives back letters (what follows it is a space or the
 # end of the phrase, never a letter), and a run like "India-India-India-..." costs at most 60 steps at each place
@@ -50,12 +50,12 @@ POSSESSIVE_MARK = r"(?:['\u2019]s|(?<=s)['\u2019])"
 @lru_cache(maxsize=4)
 def _title_regex(g: Gazetteer) -> re.Pattern:
     """Built once per lexicon: a curator's new demonym makes a new lexicon, and so a new pattern."""
-    demonyms = sorted((p.text for p in g.places.values() if p.kind == "demonym"), key=len, reverse=True)
-    countries = sorted((p.text for p in g.places.values() if p.kind == "country"), key=len, reverse=True)
-    demonym = "|".join(re.escape(d) for d in demonyms)
-    country = "|".join(re.escape(c) for c in countries)
+    # Tries, not alternations of hundreds of names tried at every word (the search was the top cost of the pure
+    # stages): each is matched case-sensitively below, inside "(?-i:...)", as literal_alternation needs.
+    demonym = literal_alternation(p.text for p in g.places.values() if p.kind == "demonym")
+    country = literal_alternation(p.text for p in g.places.values() if p.kind == "country")
     ranks = "|".join(g.rank_prefixes)
-    body = "|".join(re.escape(b) for b in sorted(g.bodies, key=len, reverse=True))
+    body = literal_alternation(g.bodies)
     # A complement ends where the next title starts: "... Secretariat and Assistant Chief Cabinet Secretary".
     # A rank word ends it too, unless a comma follows: "the Commission of the African Union, Moussa Faki".
     not_title = rf"(?!(?:{country})\b)(?!(?i:{ranks}|minister|secretary|president)\b(?![,;]))"
