@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -10,6 +11,7 @@ from events.extraction import fields, limits
 from events.extraction.context import IngestContext, Parser
 from events.extraction.gazetteer import active
 from events.extraction.limits import Deadline, LimitExceeded
+from events.extraction.recognise.nlp import MAX_PARSE_CHARS
 from events.extraction.report import ArticleResult, Status
 from events.extraction.resolve.article import (
     AgreementCandidate,
@@ -110,7 +112,17 @@ def parse_ahead(documents: list[Document], *, context: IngestContext) -> None:
 
 def text_to_parse(document: Document) -> str:
     """The text of the article that _ingest gives the model."""
-    return clean(fields.clean_document(document)[0].text).text
+    return _cleaned(fields.clean_document(document)[0].text).text
+
+
+def _cleaned(text: str) -> Cleaned:
+    """clean(text). The ingest cleans each article twice: for its batch's parse ahead (text_to_parse), then when
+    ingesting it; so the last two batches' results are kept (Cleaned is frozen), and the second is a look-up. Only
+    texts the model would parse: a held text is then at most MAX_PARSE_CHARS, and what is held stays small."""
+    return _clean_kept(text) if len(text) <= MAX_PARSE_CHARS else clean(text)
+
+
+_clean_kept = functools.lru_cache(maxsize=32)(clean)
 
 
 def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadline: Deadline) -> ArticleResult:
@@ -121,7 +133,7 @@ def _ingest(document: Document, *, context: IngestContext, dry_run: bool, deadli
     if Article.objects.filter(content_hash=document.content_hash).exists():
         result.status = Status.UNCHANGED
         return result
-    cleaned = clean(document.text)
+    cleaned = _cleaned(document.text)
     if not cleaned.text.strip():
         return ArticleResult(document.file_name, Status.FAILED, reason="nothing but page furniture in the text")
     deadline.check("cleaning")

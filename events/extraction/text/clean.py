@@ -138,6 +138,7 @@ _STAMP_DECORATION = re.compile(
 _STAMP_LABEL_PREFIX = re.compile(rf"^[\s•·|]*(?P<label>{_STAMP_LABEL})\b\s*:?", re.IGNORECASE)
 _FULL_DATE = re.compile(FULL_DATE, re.IGNORECASE)
 _TIME = re.compile(TIME, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")  # any digit, as TIME's \d reads them
 # Timestamp lines are short; the limit also keeps the decoration regex away from long paragraphs.
 _STAMP_MAX_LENGTH = 90
 # A labelled timestamp opening a paragraph: "date 2025-11-23 <rest of the first paragraph>".
@@ -297,8 +298,8 @@ def _stamp(line: str) -> tuple[int, datetime.date | None] | None:
 
     The date is None for a time-only stamp.
     """
-    if not line or len(line) > _STAMP_MAX_LENGTH:
-        return None
+    if not line or len(line) > _STAMP_MAX_LENGTH or _DIGIT.search(line) is None:
+        return None  # a date or a time has digits: a line of words (most of the page) is no stamp
     rank = _Rank.PUBLISHED
     label = _STAMP_LABEL_PREFIX.match(line)
     if label:

@@ -151,9 +151,10 @@ _DAY = rf"(?P<day>{DAY})"
 _YEAR = rf"(?P<year>{YEAR})"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 
+# A date written whole, in any of the forms above: read by _parse_full, as everywhere else.
+FULL_IN_PROSE = re.compile(rf"(?<![\w/.-])(?P<full>{FULL_DATE})", re.I)
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    # A date written whole, in any of the forms above: read by _parse_full, as everywhere else.
-    ("full", re.compile(rf"(?<![\w/.-])(?P<full>{FULL_DATE})", re.I)),
+    ("full", FULL_IN_PROSE),
     ("month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH}\s*{_DAY}(?!\s*(?:,\s*)?(?:19|20)\d\d)", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s*(?:of\s+)?{_MONTH}(?!,?\s+(?:19|20)\d\d)", re.I)),
@@ -166,6 +167,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"\b(?:in|during|year)\s+{_YEAR}(?!-)")),
 ]
 # "May" is a month and a verb: _mention takes it only with a day or year beside it.
+
+# The patterns each of whose matches holds an ASCII digit (its day or year begins with one): most sentences have
+# none, and skipping five of the eight patterns there was most of find_dates' time.
+WITH_DIGITS = frozenset({"full", "month_year", "month_day", "day_month", "year"})
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True)
@@ -207,7 +213,10 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date expression in the text, without overlaps, earliest first."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # spans of earlier patterns' mentions: disjoint, in order of start
+    digits = _ASCII_DIGIT.search(text) is not None
     for kind, pattern in PATTERNS:
+        if not digits and kind in WITH_DIGITS:
+            continue  # it cannot match here
         # One pattern's matches come in order and never overlap one another, so one walk along `taken` beside them
         # finds each match's neighbours: linear in the number of dates, where asking every taken span was quadratic.
         added: list[tuple[int, int]] = []
@@ -336,5 +345,8 @@ def _resolve_relative(words: str, reference: datetime.date, text: str) -> Resolv
 
 def latest_full_date(text: str) -> datetime.date | None:
     """The latest fully written date in a text: a stand-in reference when an article carries no date."""
-    dates = [resolve(m, None) for m in find_dates(text) if m.kind == "full"]
+    # The full dates find_dates gives are the first pattern's matches, all of them (only later patterns' matches can
+    # be left out for overlapping), so the other seven patterns need not run over the whole text.
+    mentions = (_mention("full", match) for match in FULL_IN_PROSE.finditer(text))
+    dates = [resolve(m, None) for m in mentions if m]
     return max((d.date for d in dates if d), default=None)
