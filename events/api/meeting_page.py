@@ -8,11 +8,14 @@ the serializer, and tests/api/test_meeting_page.py checks that every meeting of 
 """
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework import serializers
+from django.utils import timezone
+from rest_framework import ISO_8601, serializers
+from rest_framework.settings import api_settings
 
 from events.models import AgreementMeeting, Country, MeetingSource, ReviewState
 
@@ -38,6 +41,18 @@ def rows(meetings: QuerySet) -> QuerySet:
 
 def day(value: Any) -> str | None:
     return None if value is None else DATE.to_representation(value)
+
+
+def moment(value: datetime.datetime | None) -> str | None:
+    """A timestamp as DRF's DateTimeField writes it: ISO 8601 in the current time zone, UTC as "Z".
+
+    Written here for the aware values the database returns (two a meeting): DRF's field spent three times as long
+    checking the value as formatting it (18 against 5 microseconds a value, 100 values a page of 50). Anything else
+    goes through DRF's field."""
+    if value is None or value.tzinfo is None or api_settings.DATETIME_FORMAT != ISO_8601:
+        return DATETIME.to_representation(value)
+    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def represent(page: list[dict], participants: QuerySet) -> list[dict]:
@@ -89,6 +104,6 @@ def represent(page: list[dict], participants: QuerySet) -> list[dict]:
         "sources": sources[m["id"]],
         "review_state": m["review_state"],
         "locked_fields": m["locked_fields"],
-        "created_at": DATETIME.to_representation(m["created_at"]),
-        "updated_at": DATETIME.to_representation(m["updated_at"]),
+        "created_at": moment(m["created_at"]),
+        "updated_at": moment(m["updated_at"]),
     } for m in page]

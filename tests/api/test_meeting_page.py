@@ -3,7 +3,10 @@ which goes through MeetingSerializer, gives it, in JSON and in CSV."""
 import datetime
 
 import pytest
+from django.utils import timezone
+from rest_framework import serializers
 
+from events.api import meeting_page
 from events.api.renderers import write_csv
 from events.models import Agreement, ReviewState
 from tests.factories import (
@@ -65,3 +68,10 @@ def test_a_curator_sees_the_rejected_participant_in_the_list_as_in_the_detail(cu
 def test_csv_of_the_list_is_that_of_the_details(api_client, meetings):
     listed = api_client.get("/api/meetings/", HTTP_ACCEPT="text/csv").content.decode()
     assert listed == write_csv(api_client.get(f"/api/meetings/{m.pk}/").json() for m in meetings)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Tokyo", "America/St_Johns"])
+def test_a_timestamp_reads_as_drfs_datetime_field_gives_it(zone):
+    value = datetime.datetime(2024, 8, 20, 23, 30, 15, 123456, tzinfo=datetime.UTC)
+    with timezone.override(zone):
+        assert meeting_page.moment(value) == serializers.DateTimeField().to_representation(value)
