@@ -12,6 +12,9 @@ SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 OBJECT = {"dobj", "obj", "attr", "dative", "oprd"}
 LINKING_PREPOSITIONS = {"with", "to", "between", "by", "on", "of", "among", "and"}
 MAX_WALK = 64  # tokens visited per phrase: a sentence is bounded, and so is each walk
+# The sets _objects tests each child against, made once rather than for every child it looks at.
+OBJECT_LIKE = frozenset(OBJECT | {"poss", "agent", "npadvmod"})
+LINKING_OR_IN = frozenset(LINKING_PREPOSITIONS | {"in"})
 
 
 def _conjuncts(parse: SentenceParse, index: int) -> list[int]:
@@ -60,7 +63,7 @@ def _subject_of(parse: SentenceParse, verb: int) -> int | None:
 def _objects(parse: SentenceParse, trigger: int) -> list[int]:
     """Tokens that head what a meeting word takes: its object, "with"/"to"/"between" phrases, a meeting noun's
     complements ("held talks with A"), and the possessor of a meeting noun ("X's meetings with A and B")."""
-    nouns = set(gazetteer().meeting_nouns)
+    nouns = gazetteer().meeting_nouns
     heads, queue, seen = [], [trigger], 0
     while queue and seen < MAX_WALK:
         i = queue.pop(0)
@@ -68,12 +71,12 @@ def _objects(parse: SentenceParse, trigger: int) -> list[int]:
         for child in parse.children(i):
             token = parse.tokens[child]
             # "held talks with A of Italy, B of Brazil and C": the parse hangs B off "talks" as an apposition.
-            if token.dep in OBJECT | {"poss", "agent", "npadvmod"} or (token.dep == "appos" and i == trigger):
+            if token.dep in OBJECT_LIKE or (token.dep == "appos" and i == trigger):
                 if token.lemma in nouns or token.text.lower() in nouns:
                     queue.append(child)
                 else:
                     heads.append(child)
-            elif token.dep == "prep" and token.lemma in LINKING_PREPOSITIONS | {"in"}:
+            elif token.dep == "prep" and token.lemma in LINKING_OR_IN:
                 if token.lemma == "in":
                     # "in the presence of X": whoever witnessed a signing was there.
                     presence = [g for g in parse.children(child) if parse.tokens[g].lemma == "presence"]
