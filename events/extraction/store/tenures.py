@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
+from simple_history.utils import get_history_manager_for_model
 
 from events.extraction.report import ArticleResult
 from events.models import Article, Country, DatePrecision, Meeting, Office, Person, ReviewState, Tenure
@@ -96,8 +96,8 @@ class Sightings:
         return [Seen(self.article.published, DatePrecision.DAY)] if self.article.published else []
 
     def write(self, result: ArticleResult) -> None:
-        """Save the tenures whose sightings or end the article changes: two queries, and one to read the other
-        holders of the article's one-holder offices."""
+        """Save the tenures whose sightings or end the article changes (a query each, and one for their versions),
+        and one query to read the other holders of the article's one-holder offices."""
         changed: dict[int, Tenure] = {}
         for person_id, tenures in self.holders.items():
             days = self.days(person_id)
@@ -110,13 +110,17 @@ class Sightings:
         if not changed:
             return
         now = timezone.now()
+        reason = f"ingest of {self.article.file_name}"[:100]
         for tenure in changed.values():
-            tenure.updated_at = now  # what save() would set (auto_now), which bulk_update does not
-        # One UPDATE and one insert of their versions, not a save each: 2.4 tenures an article changed here, with a
-        # query for each and one for each version (200 generated articles). Only the fields this step decides are
-        # written, so nothing else of a tenure read here, a curator's edit included, is written back.
-        bulk_update_with_history(list(changed.values()), Tenure, fields=SIGHTING_FIELDS,
-                                 default_change_reason=f"ingest of {self.article.file_name}"[:100])
+            tenure.updated_at = now  # what save() would set (auto_now)
+            # Only the fields this step decides: a tenure read here without a row lock (another holder's, in _ended)
+            # no longer has its other columns written back. An UPDATE each, not bulk_update, whose CASE for every
+            # field cost more to build than the queries it saved (py-spy).
+            Tenure.objects.filter(pk=tenure.pk).update(**{field: getattr(tenure, field) for field in SIGHTING_FIELDS})
+        # Their versions in one insert, not one each through save()'s signals (2.4 changed tenures an article, 200
+        # generated articles).
+        get_history_manager_for_model(Tenure).bulk_history_create(
+            list(changed.values()), update=True, default_change_reason=reason, default_date=now)
 
     # ------------------------------------------------------------------------- first and last sightings
 
