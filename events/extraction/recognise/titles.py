@@ -1,7 +1,9 @@
 """Office titles in text: "Japanese foreign minister", "Vice-Minister for Foreign Affairs of Japan", "PM"."""
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -29,14 +31,37 @@ def _core_pattern(g: Gazetteer) -> str:
     words, abbreviations = [], []
     for pattern in g.office_spellings:
         (abbreviations if pattern.isupper() else words).append(pattern)
-    words = sorted(words, key=len, reverse=True)
     abbreviations = sorted(abbreviations, key=len, reverse=True)
     generic = r"(?:vice|deputy|state|junior)[- ]minister"
-    word_part = "|".join(re.escape(w).replace(r"\ ", r"[ -]") for w in words)
+    word_part = _word_spellings(words)
     # Abbreviations are matched in capitals only: "PM", never "pm" in "1:00 pm".
     abbr_part = "|".join(rf"(?-i:{re.escape(a)})" for a in abbreviations)
     portfolio = rf"(?:{'|'.join(g.portfolios)})[ -](?:minister|secretary)"
     return rf"(?:{generic}|{word_part}|{portfolio}|{abbr_part})"
+
+
+# Letters beside ASCII that office spellings have: lower-case ones, none of which re.IGNORECASE matches to another.
+_TRIE_SAFE = frozenset("àáâãäçèéêëìíîïñòóôõöùúûü\u2019")
+
+
+def _word_spellings(words: list[str]) -> str:
+    """The spellings written in words as the core's alternation, a space matching a space or a hyphen ("vice
+    president", "vice-president"), longest first.
+
+    Written as a trie (gazetteer.literal_alternation) of each spelling's forms in lower case, with a space or a hyphen
+    between its words: the search tries one branch per character instead of 230 spellings at every word. Matched
+    case-insensitively, a trie matches as the alternation does when no two of a node's branches can match one
+    character, which holds for lower-case ASCII and the letters of _TRIE_SAFE; for any other, the alternation."""
+    if not all(c.isascii() or c in _TRIE_SAFE for word in words for c in word):
+        return "|".join(re.escape(w).replace(r"\ ", r"[ -]") for w in sorted(words, key=len, reverse=True))
+    return literal_alternation(form for word in words for form in _spaced_forms(word.lower()))
+
+
+def _spaced_forms(words: str) -> Iterator[str]:
+    """ "vice president", "vice-president": the words with each space or a hyphen between them."""
+    parts = words.split(" ")
+    for separators in itertools.product(" -", repeat=len(parts) - 1):
+        yield "".join(part + separator for part, separator in zip(parts, (*separators, ""), strict=True))
 
 
 def title_regex() -> re.Pattern:
