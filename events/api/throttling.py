@@ -12,8 +12,8 @@ the requests they stand for is let through, so every process sees them, and the 
 exceeds the rate. Leases are taken only where they cost the address nothing:
 
 - a lease is at most an eighth of what the address has left (so it is one request, counted as DRF counts it, over
-  the last 15 of an allowance), and at most one more than its requests of the last LEASE_SECONDS: an address that
-  calls now and then is counted request by request, as before;
+  the last 15 of an allowance), and at most half its requests of the last LEASE_SECONDS: an address that makes
+  fewer than 4 requests in that time is counted request by request, as before;
 - its entries are dated LEASE_SECONDS ahead (the end of the lease, the latest its requests can come), so each of its
   requests counts for at least the period: a lease's requests count up to LEASE_SECONDS longer, never shorter;
 - after LEASE_SECONDS, what is left of it goes: the next request the process handles removes its unused entries
@@ -121,9 +121,13 @@ class AnonRateThrottle(throttling.AnonRateThrottle):
 
     def lease_size(self) -> int:
         """How many requests to count at once, this one included (1: this one alone, at its own time)."""
-        recent = sum(1 for moment in self.history if moment > self.now - self.lease_seconds)
+        # The address's requests of the last lease's length, by every process (not the leases still running, dated
+        # ahead): a lease of half that is likely to be used before it ends, where a larger one was mostly given
+        # back (a write more) when two processes shared a client of a few requests a lease.
+        recent = sum(1 for moment in self.history if self.now - self.lease_seconds < moment <= self.now)
         left = self.num_requests - len(self.history)
-        return max(1, min(MAX_LEASE, left // LEASE_SHARE, recent + 1))
+        size = min(MAX_LEASE, left // LEASE_SHARE, recent // 2)
+        return size if size >= 2 else 1
 
     def throttle_success(self) -> bool:
         size = self.lease_size()
