@@ -79,6 +79,8 @@ MALAY_STYLES = {"datuk", "dato", "dato'", "dato\u2019", "datin"}
 # Not "Gen": a given name too ("Gen Nakatani").
 MILITARY_RANKS = {"rear", "admiral", "general", "lieutenant", "brigadier", "colonel", "marshal", "commodore", "lt",
                   "col", "brig", "adm"}
+# Unions made once, not at each word tested against them.
+ADDRESS_OR_RANK = frozenset(FORMS_OF_ADDRESS | MILITARY_RANKS)
 
 MINISTERS_INCLUDING = re.compile(
     r"\b(?P<ministers>ministers)\b[^.;:]{0,120}?\b(?:including|included|include|includes|such\s+as|namely|were)\s+(?=\p{Lu})")
@@ -128,7 +130,7 @@ def clean_name(raw: str) -> str:
         words = words[3:] if words[1] == "Royal" else words[2:]  # "His Highness Sheikh Mohamed", "Her Majesty"
     if len(words) > 3 and words[0].strip(".") == "H" and words[1].strip(".") in {"H", "E"}:
         words = words[2:]  # "H H Sheikh Tamim", "H. E. Mahmoud Abbas"
-    while len(words) > 1 and (words[0].lower().strip(".,") in FORMS_OF_ADDRESS | MILITARY_RANKS
+    while len(words) > 1 and (words[0].lower().strip(".,") in ADDRESS_OR_RANK
                               or words[0].strip(".") in CAPITAL_FORMS
                               or (len(words) > 2 and words[0].isupper() and len(words[0]) > 1
                               and words[1].lower().strip(".,") in FORMS_OF_ADDRESS)):
@@ -427,6 +429,7 @@ HONORIFICS = FORMS_OF_ADDRESS | {"miss", "he", "sir", "dame", "madam", "his", "h
                                  "majesty", "highness", "excellency", "royal",
                                  "ambassador", "lieutenant", "colonel", "major", "captain", "admiral", "marshal", "hajji",
                                  "chief", "engr", "barr", "pastor", "rev", "senator", "rep", "comrade", "shri", "smt"}
+NOT_A_NAME_START = frozenset(HONORIFICS | NOT_NAME_WORDS)  # made once, not at each word tested
 # Words that make a capitalised phrase a building, a body or a document, not a person.
 NOT_PERSON_HEADS = {"palace", "house", "hall", "hotel", "centre", "center", "tower", "airport", "university", "museum",
                     "stadium", "bank", "ministry", "agency", "council", "assembly", "commission", "party", "group",
@@ -437,7 +440,7 @@ def ner_name(raw: str) -> str:
     """A person's name from an NER span: honorifics and title words off the front, a possessive off the end,
     and a family name written in capitals ("KISHIDA Fumio") in the usual case."""
     words = raw.replace("\n", " ").split()
-    while words and (words[0].lower().strip(".,") in HONORIFICS | NOT_NAME_WORDS
+    while words and (words[0].lower().strip(".,") in NOT_A_NAME_START
                      or gazetteer().office(words[0].strip(".,")) is not None):
         words.pop(0)
     possessive = bool(words) and words[-1].endswith(("'s", "\u2019s"))
@@ -614,7 +617,7 @@ def _compound_start(parse, start: int) -> int:
         if previous.pos != "PROPN" or previous.dep != "compound" or previous.head != head or not previous.text[:1].isupper():
             break
         word = previous.text.lower().strip(".")
-        if word in HONORIFICS | NOT_NAME_WORDS or gazetteer().is_place_word(word) or gazetteer().office(word):
+        if word in NOT_A_NAME_START or gazetteer().is_place_word(word) or gazetteer().office(word):
             break
         # Only a first word that opens the capitalised run: "Economic Reforms Ajith ..." ends a title, not a name.
         if index >= 2 and parse.tokens[index - 2].text[:1].isupper():

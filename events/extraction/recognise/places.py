@@ -84,11 +84,12 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
     before = CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
     after = CAPITALISED_AFTER.match(text, end)
     return bool(before and after) and before.group(1) not in FUNCTION_WORDS \
-        and after.group(1) not in FUNCTION_WORDS | EVENT_WORDS
+        and after.group(1) not in NOT_NAME_AFTER
 
 
 # An event named after its venue is held there: "the Abu Dhabi-held Sir Bani Yas Forum".
 EVENT_WORDS = {"Forum", "Dialogue", "Conference", "Meeting", "Talks", "Process", "Format"}
+NOT_NAME_AFTER = frozenset(FUNCTION_WORDS | EVENT_WORDS)  # made once, not for each place
 
 
 def _attach_countries(text: str, places: list[PlaceMention]) -> list[PlaceMention]:

@@ -110,10 +110,17 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _family_tokens(g: Gazetteer) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """The reigning families' names as name tokens, once per lexicon rather than at each look at a person's country
-    (keyed by the lexicon itself: a key made of its families was a tuple built and hashed at each look)."""
-    return tuple((name_tokens(family), code) for family, code in g.dynasties.items())
+def _families_by_last_word(g: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The reigning families' names as name tokens, by their last word and in the data's order; once per lexicon
+    rather than at each look at a person's country (keyed by the lexicon itself: a key made of its families was a
+    tuple built and hashed at each look). A name can end with a family only of its own last word: only those are
+    compared with it, not all of them."""
+    families: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for family, code in g.dynasties.items():
+        tokens = name_tokens(family)
+        if tokens:  # no name ends with no words
+            families.setdefault(tokens[-1], []).append((tokens, code))
+    return families
 
 
 @lru_cache(maxsize=4)
@@ -287,9 +294,9 @@ class ArticlePerson:
     def dynasty_country(self) -> str:
         """ "Mohammed bin Abdulrahman Al Thani": a reigning family's name says whose official this is, whatever
         country the sentence around names."""
-        families = _family_tokens(gazetteer())
+        families = _families_by_last_word(gazetteer())
         for tokens in self.spellings:
-            for family, code in families:
+            for family, code in families.get(tokens[-1], []) if tokens else []:
                 if len(tokens) > len(family) and tokens[-len(family):] == family:
                     return code
         return ""
