@@ -231,7 +231,8 @@ def find_dates(text: str) -> list[DateMention]:
             if mention:
                 found.append(mention)
                 added.append((start, end))
-        taken = list(heapq.merge(taken, added))
+        if added:  # most patterns find nothing in a sentence: no merge to make
+            taken = list(heapq.merge(taken, added))
     return sorted(found, key=lambda m: m.start)
 
 
