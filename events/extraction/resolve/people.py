@@ -188,11 +188,13 @@ def full_name(tokens: tuple[str, ...]) -> bool:
 
 
 def _name_words(tokens: tuple[str, ...]) -> int:
-    return sum(1 for t in tokens if len(t) > 1 and t not in PARTICLE_WORDS | COMPOUND_PREFIXES)
+    return sum(1 for t in tokens if len(t) > 1 and t not in PARTICLES_AND_PREFIXES)
 
 
 # The first word of an Arabic compound name, which is one name with the next: "Abdel Aziz", "Abu Bakr".
 COMPOUND_PREFIXES = frozenset({"abdel", "abdul", "abd", "abu", "ould", "bou"})
+# Words that are no name word by themselves; unioned once, not for each word counted.
+PARTICLES_AND_PREFIXES = frozenset(PARTICLE_WORDS | COMPOUND_PREFIXES)
 
 
 def spelling_matches(tokens: tuple[str, ...], spellings: set[tuple[str, ...]]) -> bool:
