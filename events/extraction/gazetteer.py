@@ -38,8 +38,13 @@ def literal_alternation(phrases) -> str:
     prefixes of one another, and both try them longest first. Case-insensitively, two branches ("E", "e") could
     both match, and the order of their phrases would no longer be by length.
     """
+    phrases = {p for p in phrases if p}
+    if any(len(p) > TRIE_LONGEST for p in phrases):
+        # Each branching of the trie nests a group, and Python's re parses groups recursively: a curator's name of
+        # thousands of characters must not make one nested that deep. The alternation, as it was.
+        return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     root: dict = {}
-    for phrase in {p for p in phrases if p}:
+    for phrase in phrases:
         node = root
         for character in phrase:
             node = node.setdefault(character, {})
@@ -47,9 +52,21 @@ def literal_alternation(phrases) -> str:
     return _trie_source(root)  # "" for no phrases, as the alternation of none
 
 
+# The longest phrase written as a trie (a country's name is at most 100 characters in the database).
+TRIE_LONGEST = 200
+
+
 def _trie_source(node: dict) -> str:
-    # Branches sorted only so that the pattern's text is the same in every process.
-    branches = [re.escape(c) + _trie_source(child) for c, child in sorted(node.items()) if c]
+    branches = []
+    # Sorted only so that the pattern's text is the same in every process.
+    for character, child in sorted(node.items()):
+        if not character:
+            continue
+        run = character
+        while len(child) == 1 and "" not in child:  # a run without a branch or an end is one literal
+            [(following, child)] = child.items()
+            run += following
+        branches.append(re.escape(run) + _trie_source(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
