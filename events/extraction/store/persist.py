@@ -399,6 +399,7 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
     # A meeting names each participant once: two people the article spells alike cannot both be recorded under one
     # name (the constraint would fail the whole article), so the second is left out.
     names = {p.raw_name.casefold() for p in participants}
+    joining: list[Participant] = []
     for index, person in zip(candidate.participants, people, strict=True):
         holder = article_people[index]
         if person.pk in existing or meeting.is_protected or holder.name.casefold() in names:
@@ -411,10 +412,13 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
         side = ""
         if meeting.country_id and person.country_id:
             side = Participant.Side.HOST if meeting.country_id == person.country_id else Participant.Side.GUEST
-        _save(Participant(meeting=meeting, person=person, raw_name=holder.name, office=office,
-                          country=person.country, side=side), article)
+        joining.append(Participant(meeting=meeting, person=person, raw_name=holder.name, office=office,
+                                   country=person.country, side=side))
         existing.add(person.pk)
         names.add(holder.name.casefold())
+    if joining:
+        # In one insert with their versions, not a save (and a version) each.
+        bulk_create_with_history(joining, Participant, default_change_reason=_reason(article))
     _add_source(sources, MeetingSource, meeting, article, source.source_fields())
     return meeting
 
