@@ -155,7 +155,8 @@ def test_sqlite_synchronous_normal_can_be_chosen(tmp_path):
     assert result.stdout.split() == ["wal", "1"], result.stderr  # 1: NORMAL
 
 
-def test_sqlite_synchronous_rejects_other_words(monkeypatch):
+def test_sqlite_synchronous_rejects_other_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
     monkeypatch.setenv("SQLITE_SYNCHRONOUS", "OFF")
     with pytest.raises(ImproperlyConfigured, match="SQLITE_SYNCHRONOUS"):
         diplomacy_settings.database_from_env()
