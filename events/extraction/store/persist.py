@@ -30,6 +30,7 @@ from events.extraction.store.evidence import (
     person_evidence,
     tenure_evidence,
 )
+from events.extraction.store.reasons import ingest_reason
 from events.extraction.store.tenures import Sightings
 from events.extraction.text.dates import ResolvedDate
 from events.models import (
@@ -126,7 +127,7 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
                 link, made = AgreementMeeting.objects.get_or_create(agreement=agreement, meeting=meeting,
                                                                     defaults={"role": role})
                 if made:
-                    update_change_reason(link, _reason(article))
+                    update_change_reason(link, ingest_reason(article))
                 if not (signed and meeting.date and agreement.signed_date is None):
                     continue
                 if agreement.is_locked("meetings"):
@@ -141,17 +142,12 @@ def save_extraction(article: Article, extraction, result: ArticleResult) -> None
     sources.write()
 
 
-def _reason(article: Article) -> str:
-    """Why an ingest changed a record, as its history says: which article."""
-    return f"ingest of {article.file_name}"[:100]
-
-
 def _save(record, article: Article, **kwargs) -> None:
     """Save with the article named as the reason in the record's history; a new extracted record gets its stable
     uid."""
     if record._state.adding and isinstance(record, Extracted):
         record.give_stable_uid()
-    record._change_reason = _reason(article)
+    record._change_reason = ingest_reason(article)
     record.save(**kwargs)
 
 
@@ -244,7 +240,7 @@ def save_person(person: ArticlePerson, article: Article, countries: dict, result
         new = [PersonAlias(person=record, name=n) for key, n in reversed(spellings.items()) if key not in existing]
         if new:  # with none, bulk_create_with_history writes nothing but still builds a history manager (1% of a run)
             # With history: an alias an ingest adds is a change a curator can see on the person's history page.
-            bulk_create_with_history(new, PersonAlias, default_change_reason=_reason(article))
+            bulk_create_with_history(new, PersonAlias, default_change_reason=ingest_reason(article))
     _add_source(sources, PersonSource, record, article, person_evidence(person, facts).source_fields())
     for title in person.titles:
         # With no country for the title nor the person (an IMF Managing Director), the office has none: the
@@ -426,7 +422,7 @@ def save_meeting(candidate: MeetingCandidate, article: Article, persons: dict[in
         names.add(holder.name.casefold())
     if joining:
         # In one insert with their versions, not a save (and a version) each.
-        bulk_create_with_history(joining, Participant, default_change_reason=_reason(article))
+        bulk_create_with_history(joining, Participant, default_change_reason=ingest_reason(article))
     _add_source(sources, MeetingSource, meeting, article, source.source_fields())
     return meeting
 
@@ -505,7 +501,7 @@ def save_agreement(candidate: AgreementCandidate, article: Article, countries: d
             for party in sorted(parties, key=lambda country: country.code):
                 result.note("party", f"{party.code} of {agreement}", "locked", evidence)
         elif parties:
-            agreement._change_reason = _reason(article)  # that version names the article, as a save's does
+            agreement._change_reason = ingest_reason(article)  # that version names the article, as a save's does
             agreement.parties.add(*parties)
     _add_source(sources, AgreementSource, agreement, article, source.source_fields())
     return agreement

@@ -13,6 +13,7 @@ from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
 from events.extraction.report import ArticleResult
+from events.extraction.store.reasons import ingest_reason
 from events.models import Article, Country, DatePrecision, Meeting, Office, Person, ReviewState, Tenure
 from events.models.base import period_end, period_start
 
@@ -110,7 +111,6 @@ class Sightings:
         if not changed:
             return
         now = timezone.now()
-        reason = f"ingest of {self.article.file_name}"[:100]
         for tenure in changed.values():
             tenure.updated_at = now  # what save() would set (auto_now)
             # Only the fields this step decides: a tenure read here without a row lock (another holder's, in _ended)
@@ -120,7 +120,7 @@ class Sightings:
         # Their versions in one insert, not one each through save()'s signals (2.4 changed tenures an article, 200
         # generated articles).
         get_history_manager_for_model(Tenure).bulk_history_create(
-            list(changed.values()), update=True, default_change_reason=reason, default_date=now)
+            list(changed.values()), update=True, default_change_reason=ingest_reason(self.article), default_date=now)
 
     # ------------------------------------------------------------------------- first and last sightings
 
