@@ -30,7 +30,7 @@ import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from django.core.management import CommandError, call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -104,8 +104,8 @@ class StageClock:
 
 def ingest(articles: str) -> float:
     started = time.perf_counter()
-    # a failed article makes the command exit 1; the counts still hold
-    with contextlib.suppress(SystemExit):
+    # a failed article makes the command exit 1 (CommandError through call_command); the counts still hold
+    with contextlib.suppress(SystemExit, CommandError):
         call_command("ingest_articles", articles, verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
     return time.perf_counter() - started
 
@@ -160,8 +160,8 @@ def profile(articles: str, top: int = 15) -> dict:
 def growth(articles: str, window: int = 1000) -> dict:
     """Whether an article costs more as the database fills: one ingest of the folder (into the database as it is),
     with the wall and CPU (this process: SQLite's work, not a PostgreSQL server's) milliseconds and the queries per
-    article of its first and last `window` articles, and of each `window` along the way (on stderr as it goes). The
-    model's load is left out of the first window and the totals."""
+    article of its first and last `window` articles, and of each `window` along the way (on stderr as it goes, with
+    the peak memory so far). The model's load is left out of the first window and the totals."""
     import events.extraction.pipeline as pipeline
 
     queries = QueryCounter()
@@ -179,7 +179,8 @@ def growth(articles: str, window: int = 1000) -> dict:
         result = ingest_document(*args, **kwargs)
         marks.append((time.perf_counter(), time.process_time(), queries.count))
         if len(marks) % window == 0:
-            print(json.dumps({"after": len(marks), **per(len(marks) - window, len(marks))}), file=sys.stderr, flush=True)
+            print(json.dumps({"after": len(marks), **per(len(marks) - window, len(marks)), "peak_mb": peak_mb()}),
+                  file=sys.stderr, flush=True)
         return result
 
     import events.extraction.context as context
@@ -200,7 +201,14 @@ def growth(articles: str, window: int = 1000) -> dict:
     n = len(marks)
     return {"articles": n, "wall_s": round(marks[-1][0] - start[0], 1), "cpu_s": round(marks[-1][1] - start[1], 1),
             "queries_per_article": round(marks[-1][2] / n, 1), "first": per(0, min(window, n)),
-            "last": per(max(0, n - window), n)}
+            "last": per(max(0, n - window), n), "peak_mb": peak_mb()}
+
+
+def peak_mb() -> int:
+    """This process's peak resident memory so far (Linux reports ru_maxrss in KB)."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def fill(meetings: int, seed: int = 7) -> dict:
