@@ -198,6 +198,18 @@ def test_meetings_at_other_occasions_and_agreements_of_the_same_parties_are_not_
     assert models_read_to_ingest(AT_AN_OCCASION, ingest_context, Meeting, Agreement) == empty
 
 
+def test_agreements_of_the_same_name_between_other_parties_are_not_read(ingest_context):
+    """A name such as "Fisheries Cooperation Agreement" is many pairs' own: the stored agreements of other parties
+    do not become models (with their parties) for each article that names one."""
+    _ = ingest_context.lexicon
+    empty = models_read_to_ingest(AT_AN_OCCASION, ingest_context, Agreement)
+    new_zealand, fiji = Country.objects.get(code="NZ"), Country.objects.get(code="FJ")
+    agreements = Agreement.objects.bulk_create(Agreement(name="Fisheries Cooperation Agreement") for _ in range(300))
+    Agreement.parties.through.objects.bulk_create(
+        Agreement.parties.through(agreement=a, country=c) for a in agreements for c in (new_zealand, fiji))
+    assert models_read_to_ingest(AT_AN_OCCASION, ingest_context, Agreement) == empty
+
+
 def test_other_meetings_of_one_of_the_articles_people_are_not_read(ingest_context):
     """Away from an occasion, a stored meeting is the article's only if it has two of its people: a foreign
     minister's other meetings of the year do not become models for each report of one of them."""

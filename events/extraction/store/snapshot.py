@@ -8,8 +8,9 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from events.extraction.gazetteer import Gazetteer, gazetteer
 from events.extraction.recognise.agreements import agreement_key
@@ -143,17 +144,34 @@ def known_agreements(candidates: list[AgreementCandidate]) -> list[Agreement]:
     parties = {p for c in candidates for p in c.parties}
     if not words and not parties:
         return []
-    query = Q(parties__code__in=parties)
+    # The parties' agreements as a subquery, not a join: joined, each agreement came once per party, each time
+    # through the name's pattern (a Python call per row on SQLite), and needed a DISTINCT.
+    query = Q(pk__in=Agreement.parties.through.objects.filter(country__code__in=parties).values("agreement_id"))
     if words:
         query |= Q(name__iregex=r"(^|[ .'-])(" + "|".join(sorted(words)[:MAX_LOOKUP_WORDS]) + r")")
     # Those agreements read as names first, and made models (with their parties) only when a name of theirs agrees
     # with a candidate's, which same_agreement asks before the parties: sharing a country or a common word such as
     # "cooperation", they grew with the database, and building each with its parties' every column was 8% of an
-    # ingest at 1,500 articles and rising (py-spy).
+    # ingest at 1,500 articles and rising (py-spy). The aliases are read as their JSON text, and each stored
+    # agreement's names made keys once per process (_name_keys): decoding every row's JSON and keying its names
+    # again was 5% of an ingest at 27,000 generated articles.
     keys = [c.key for c in candidates]
-    pool = Agreement.objects.filter(query).distinct().order_by("pk").values_list("pk", "name", "aliases")
-    ids = [pk for pk, name, aliases in pool
-           if any(_names_agree(_agreement_key(gazetteer(), n), key) for n in [name, *aliases] for key in keys)]
+    pool = (Agreement.objects.filter(query).order_by("pk")
+            .values_list("pk", "name", Cast("aliases", output_field=TextField())))
+    named = {pk: _name_keys(gazetteer(), name, aliases) for pk, name, aliases in pool}
+    named = {pk: names for pk, names in named.items() if any(_names_agree(n, key) for n in names for key in keys)}
+    if not named:
+        return []
+    # Of those, only the ones whose parties agree too (same_agreement, as persist.find_agreement asks it): names such
+    # as "Agreement on Trade Cooperation" are every pair's, and building each pair's as a model with its parties was
+    # 9% of an ingest at 27,000 generated articles (py-spy), growing with the database.
+    parties: dict[int, set[str]] = {pk: set() for pk in named}
+    through = Agreement.parties.through.objects.filter(agreement_id__in=named)
+    for pk, code in through.values_list("agreement_id", "country__code"):
+        parties[pk].add(code)
+    facts = [c.facts() for c in candidates]
+    ids = [pk for pk, names in named.items()
+           if any(same_agreement(AgreementFacts(n, frozenset(parties[pk])), f) for n in names for f in facts)]
     if not ids:
         return []
     codes = Prefetch("parties", queryset=Country.objects.only("id", "code"))
@@ -164,6 +182,12 @@ def known_agreements(candidates: list[AgreementCandidate]) -> list[Agreement]:
 def _agreement_key(lexicon: Gazetteer, name: str) -> frozenset[str]:
     """agreement_key of a stored name, under the lexicon it depends on (its place words)."""
     return agreement_key(name)
+
+
+@lru_cache(maxsize=32768)
+def _name_keys(lexicon: Gazetteer, name: str, aliases: str) -> tuple[frozenset[str], ...]:
+    """The keys of a stored agreement's name and aliases (`aliases`: the JSON list as the database holds it)."""
+    return tuple(_agreement_key(lexicon, n) for n in [name, *json.loads(aliases or "[]")])
 
 
 def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
