@@ -139,24 +139,27 @@ def _sharing_a_word(words: list[str], pattern: str) -> RawSQL | QuerySet:
 
 
 def known_agreements(candidates: list[AgreementCandidate]) -> list[Agreement]:
-    """Stored agreements a candidate could be: sharing a word of its name, or a party. Parties prefetched."""
+    """Stored agreements a candidate could be: those of one of its parties, and those sharing a word of its name
+    (only those with no parties, when every candidate has parties); of them, the ones whose names and parties agree
+    with a candidate's (same_agreement). Parties prefetched."""
     words = {w for c in candidates for w in c.key if len(w) >= 3 and w.isalpha()}
     parties = {p for c in candidates for p in c.parties}
     if not words and not parties:
         return []
     # The parties' agreements as a subquery, not a join: joined, each agreement came once per party, each time
     # through the name's pattern (a Python call per row on SQLite), and needed a DISTINCT.
-    through = Agreement.parties.through.objects
-    query = Q(pk__in=through.filter(country__code__in=parties).values("agreement_id"))
+    links = Agreement.parties.through.objects
+    query = Q(pk__in=links.filter(country__code__in=parties).values("agreement_id"))
     if words:
-        named = Q(name__iregex=r"(^|[ .'-])(" + "|".join(sorted(words)[:MAX_LOOKUP_WORDS]) + r")")
+        by_name = Q(name__iregex=r"(^|[ .'-])(" + "|".join(sorted(words)[:MAX_LOOKUP_WORDS]) + r")")
         if all(c.parties for c in candidates):
-            # A candidate with parties is no agreement of other parties only (same_agreement): those sharing one of
-            # its parties are read above, so by name only the agreements with no parties are left to find. Read by
-            # name whatever their parties, the common words of agreement names ("agreement", "cooperation") made
-            # the pool most of the database (py-spy: 8% of an ingest at 27,000 generated articles).
-            named = ~Q(pk__in=through.values("agreement_id")) & named
-        query |= named
+            # A candidate with parties is never an agreement whose parties are all other countries (same_agreement):
+            # those sharing one of its parties are read above, so by name only the agreements with no parties are
+            # left to find. Read by name whatever their parties, the common words of agreement names ("agreement",
+            # "cooperation") made the pool most of the database (py-spy: known_agreements 11.5% of an ingest at
+            # 27,000 generated articles, most of it this pool).
+            by_name = ~Q(pk__in=links.values("agreement_id")) & by_name
+        query |= by_name
     # Those agreements read as names first, and made models (with their parties) only when a name of theirs agrees
     # with a candidate's, which same_agreement asks before the parties: sharing a country or a common word such as
     # "cooperation", they grew with the database, and building each with its parties' every column was 8% of an
@@ -166,20 +169,19 @@ def known_agreements(candidates: list[AgreementCandidate]) -> list[Agreement]:
     keys = [c.key for c in candidates]
     pool = (Agreement.objects.filter(query).order_by("pk")
             .values_list("pk", "name", Cast("aliases", output_field=TextField())))
-    named = {pk: _name_keys(gazetteer(), name, aliases) for pk, name, aliases in pool}
-    named = {pk: names for pk, names in named.items() if any(_names_agree(n, key) for n in names for key in keys)}
+    names_of = {pk: _name_keys(gazetteer(), name, aliases) for pk, name, aliases in pool}
+    named = {pk: names for pk, names in names_of.items() if any(_names_agree(n, key) for n in names for key in keys)}
     if not named:
         return []
     # Of those, only the ones whose parties agree too (same_agreement, as persist.find_agreement asks it): names such
     # as "Agreement on Trade Cooperation" are every pair's, and building each pair's as a model with its parties was
     # 9% of an ingest at 27,000 generated articles (py-spy), growing with the database.
-    parties: dict[int, set[str]] = {pk: set() for pk in named}
-    through = Agreement.parties.through.objects.filter(agreement_id__in=named)
-    for pk, code in through.values_list("agreement_id", "country__code"):
-        parties[pk].add(code)
+    codes_of: dict[int, set[str]] = {pk: set() for pk in named}
+    for pk, code in links.filter(agreement_id__in=named).values_list("agreement_id", "country__code"):
+        codes_of[pk].add(code)
     facts = [c.facts() for c in candidates]
     ids = [pk for pk, names in named.items()
-           if any(same_agreement(AgreementFacts(n, frozenset(parties[pk])), f) for n in names for f in facts)]
+           if any(same_agreement(AgreementFacts(n, frozenset(codes_of[pk])), f) for n in names for f in facts)]
     if not ids:
         return []
     codes = Prefetch("parties", queryset=Country.objects.only("id", "code"))
