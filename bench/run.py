@@ -117,12 +117,13 @@ def subset(source: Path, articles: int, work: Path) -> Path:
     return folder
 
 
-def ingest(db: Database, folder: Path, runs: int) -> dict:
+def ingest(db: Database, folder: Path, runs: int, workers: int = 1) -> dict:
     articles = len(list((folder / "articles").iterdir()))
+    command = [PYTHON, "manage.py", "ingest_articles", str(folder / "articles"), "--workers", str(workers)]
     samples = []
     for run in range(runs):
         env = db.fresh()
-        seconds, peak, code = timed_child([PYTHON, "manage.py", "ingest_articles", str(folder / "articles")], env)
+        seconds, peak, code = timed_child(command, env)
         log(f"{db.vendor} {articles} articles, run {run + 1}/{runs}: {seconds:.1f} s, {peak:.0f} MB, exit {code}")
         samples.append({"seconds": seconds, "peak_mb": peak, "exit": code})
     seconds = statistics.median(s["seconds"] for s in samples)
@@ -256,7 +257,8 @@ def api(db: Database, meetings: int, seconds: int, users: int, work: Path) -> di
 def table(result: dict) -> str:
     lines = [f"machine: {result['machine']['cores']} cores, Python {result['machine']['python']}, "
              f"SQLite {result['machine']['sqlite']}, PostgreSQL {result['machine']['postgresql']}", "",
-             "ingest                     articles  runs  median s  articles/s  peak MB"]
+             f"ingest (--workers {result['settings'].get('workers', 1)})"
+             "      articles  runs  median s  articles/s  peak MB"]
     for key, entry in result["ingest"].items():
         lines.append(f"{key:26} {entry['articles']:>8}  {len(entry['runs']):>4}  {entry['median_s']:>8.1f}  "
                      f"{entry['articles_per_s']:>10.1f}  {entry['peak_mb']:>7.0f}")
@@ -309,6 +311,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--users", type=int, default=4,
                         help="concurrent connections of wrk (or locust users), closed loop, no wait")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="ingest_articles --workers N: spaCy's parse in N processes (peak MB: the largest process's)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: ingest,stages,f1,api")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args(argv)
@@ -317,7 +321,8 @@ def main(argv: list[str]) -> None:
     vendors = ["sqlite"] + ([] if args.no_postgres else ["postgresql"])
     started = time.perf_counter()
     result = {"machine": machine(), "settings": {"seed": args.seed, "users": args.users, "seconds": args.seconds,
-                                                 "full": args.full, "huge": args.huge}, "ingest": {}, "ratios": {}}
+                                                 "full": args.full, "huge": args.huge, "workers": args.workers},
+              "ingest": {}, "ratios": {}}
     try:
         small = corpus(work, 1000, args.seed)
         if "ingest" not in skip:
@@ -326,7 +331,8 @@ def main(argv: list[str]) -> None:
                 db = Database(vendor, work)
                 for size in sizes:
                     runs = (args.runs if vendor == "sqlite" or args.full else 1) if size == 1000 else 1
-                    result["ingest"][f"{vendor} {size}"] = ingest(db, corpus(work, size, args.seed), runs)
+                    result["ingest"][f"{vendor} {size}"] = ingest(db, corpus(work, size, args.seed), runs,
+                                                                  args.workers)
                 if 10_000 in sizes:
                     result["ratios"][f"{vendor} 10k/1k time"] = (result["ingest"][f"{vendor} 10000"]["median_s"]
                                                                  / result["ingest"][f"{vendor} 1000"]["median_s"])
